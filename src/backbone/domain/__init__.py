@@ -1,0 +1,1 @@
+"""Pure training rules: no I/O, no clock, no randomness, stdlib only."""

@@ -1,0 +1,51 @@
+"""The one error tree every layer raises and every interface translates.
+
+    BackboneError            code "error"            any expected failure
+    ├── InputError           code "input_error"      the user asked for something malformed
+    ├── NotFound             code "not_found"        a named thing does not exist
+    ├── Conflict             code "conflict"         the request clashes with stored state
+    ├── SafetyStop           code "safety_stop"      training must not go ahead (red flags)
+    ├── InfeasiblePlan       code "infeasible_plan"  no plan satisfies every hard rule
+    └── StorageError         code "storage_error"    the database could not do its part
+
+Interfaces map them once: CLI exit 2 for InputError, 3 for SafetyStop, 1 otherwise; HTTP 422/404/409/503.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+
+class BackboneError(Exception):
+    code: ClassVar[str] = "error"
+
+    def __init__(self, message: str, details: Mapping[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details: Mapping[str, Any] = MappingProxyType(dict(details or {}))
+
+
+class InputError(BackboneError):
+    code = "input_error"
+
+
+class NotFound(BackboneError):
+    code = "not_found"
+
+
+class Conflict(BackboneError):
+    code = "conflict"
+
+
+class SafetyStop(BackboneError):
+    code = "safety_stop"
+
+
+class InfeasiblePlan(BackboneError):
+    code = "infeasible_plan"
+
+
+class StorageError(BackboneError):
+    code = "storage_error"

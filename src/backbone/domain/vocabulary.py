@@ -1,0 +1,133 @@
+"""Stable strings of the trainer's vocabulary: stored, shown in JSON and used in tests."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Muscle(StrEnum):
+    LATS = "lats"
+    RHOMBOIDS = "rhomboids"
+    TRAPS_UPPER = "traps_upper"
+    TRAPS_MIDDLE = "traps_middle"
+    TRAPS_LOWER = "traps_lower"
+    ERECTOR_SPINAE = "erector_spinae"
+    REAR_DELTS = "rear_delts"
+    TERES = "teres"
+    BICEPS = "biceps"
+    RECTUS_ABDOMINIS = "rectus_abdominis"
+    OBLIQUES = "obliques"
+    TRANSVERSE_ABDOMINIS = "transverse_abdominis"
+    GLUTES = "glutes"
+    HAMSTRINGS = "hamstrings"
+    FOREARMS = "forearms"
+
+
+class Pattern(StrEnum):
+    VERTICAL_PULL = "vertical_pull"
+    HORIZONTAL_PULL = "horizontal_pull"
+    HINGE = "hinge"
+    BACK_EXTENSION = "back_extension"
+    SHRUG = "shrug"
+    SCAPULAR = "scapular"
+    CARRY = "carry"
+    ANTI_EXTENSION = "anti_extension"
+    ANTI_ROTATION = "anti_rotation"
+    ANTI_LATERAL_FLEXION = "anti_lateral_flexion"
+    SPINAL_MOBILITY = "spinal_mobility"
+    HIP_MOBILITY = "hip_mobility"
+    THORACIC_MOBILITY = "thoracic_mobility"
+
+
+CORE_PATTERNS = frozenset(
+    {Pattern.ANTI_EXTENSION, Pattern.ANTI_ROTATION, Pattern.ANTI_LATERAL_FLEXION}
+)
+MOBILITY_PATTERNS = frozenset(
+    {Pattern.SPINAL_MOBILITY, Pattern.HIP_MOBILITY, Pattern.THORACIC_MOBILITY}
+)
+
+
+class Kind(StrEnum):
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+    CORE = "core"
+    MOBILITY = "mobility"
+
+
+class Equipment(StrEnum):
+    BODYWEIGHT = "bodyweight"
+    BAND = "band"
+    DUMBBELL = "dumbbell"
+    KETTLEBELL = "kettlebell"
+    BARBELL = "barbell"
+    BENCH = "bench"
+    PULLUP_BAR = "pullup_bar"
+    CABLE = "cable"
+    MACHINE = "machine"
+    BACK_EXTENSION_BENCH = "back_extension_bench"
+    TRX = "trx"
+
+
+class SpinalLoad(StrEnum):
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class Goal(StrEnum):
+    STRENGTH = "strength"
+    HYPERTROPHY = "hypertrophy"
+    ENDURANCE = "endurance"
+    HEALTH = "health"
+
+
+class Level(StrEnum):
+    NOVICE = "novice"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+
+class BackPain(StrEnum):
+    NONE = "none"
+    HISTORY = "history"
+    CURRENT = "current"
+
+
+class Day(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def weekday(self) -> int:
+        """0 for Monday, matching `date.weekday()`."""
+        return list(Day).index(self)
+
+
+class BlockKind(StrEnum):
+    WARMUP = "warmup"
+    MAIN = "main"
+    ACCESSORY = "accessory"
+    CORE = "core"
+    COOLDOWN = "cooldown"
+
+
+class MeasuredBy(StrEnum):
+    REPS = "reps"
+    SECONDS = "seconds"
+
+
+class MobilityUse(StrEnum):
+    """Where a mobility drill belongs: dynamic drills warm up, static stretches cool down."""
+
+    WARMUP = "warmup"
+    COOLDOWN = "cooldown"
+    BOTH = "both"

@@ -1,0 +1,1 @@
+"""Adapters that solve the planner's `LinearModel`."""
