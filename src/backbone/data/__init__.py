@@ -11,6 +11,7 @@ import yaml
 
 from backbone.domain.catalogue import Catalogue, CatalogueError, catalogue_from_records
 from backbone.domain.errors import InputError
+from backbone.domain.evidence import EvidenceRegistry, evidence_from_document
 
 
 def read_yaml(path: Path | None, packaged_name: str) -> Any:
@@ -37,3 +38,12 @@ def catalogue_from_file(path: Path) -> Catalogue:
 @cache
 def packaged_catalogue() -> Catalogue:
     return catalogue_from_file(Path(str(files(__package__).joinpath("exercises.yaml"))))
+
+
+def evidence_from_file(path: Path) -> EvidenceRegistry:
+    return evidence_from_document(read_yaml(path, "evidence.yaml"))
+
+
+@cache
+def packaged_evidence() -> EvidenceRegistry:
+    return evidence_from_file(Path(str(files(__package__).joinpath("evidence.yaml"))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from difflib import get_close_matches
 from enum import StrEnum
@@ -22,6 +23,7 @@ from backbone.domain.vocabulary import (
 
 E = TypeVar("E", bound=StrEnum)
 
+SLUG_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 REQUIRED_FIELDS = (
     "slug",
     "name",
@@ -63,11 +65,11 @@ class Catalogue:
 
     def get(self, slug: str) -> Exercise:
         """Find by slug or alias; a near miss gets a "did you mean"."""
-        key = slug.strip().lower().replace("-", "_").replace(" ", "_")
+        key = _lookup_key(slug)
         if key in self._by_slug:
             return self._by_slug[key]
         for exercise in self.exercises:
-            if key in (a.lower().replace("-", "_").replace(" ", "_") for a in exercise.aliases):
+            if key in (_lookup_key(a) for a in exercise.aliases):
                 return exercise
         suggestions = get_close_matches(key, list(self._by_slug), n=3, cutoff=0.6)
         hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
@@ -111,16 +113,31 @@ def catalogue_from_records(records: Sequence[Mapping[str, Any]]) -> Catalogue:
     for slug in sorted({s for s in slugs if slugs.count(s) > 1}):
         problems.append(f"{slug}: slug appears more than once")
     known = set(slugs)
+    alias_owner: dict[str, str] = {}
     for exercise in exercises:
         for link in (*exercise.regressions, *exercise.progressions):
-            if link not in known:
+            if link == exercise.slug:
+                problems.append(f"{exercise.slug}: lists itself as a regression or progression")
+            elif link not in known:
                 problems.append(f"{exercise.slug}: links to unknown exercise '{link}'")
+        for alias in exercise.aliases:
+            key = _lookup_key(alias)
+            owner = alias_owner.setdefault(key, exercise.slug)
+            if owner != exercise.slug or (key in known and key != exercise.slug):
+                problems.append(
+                    f"{exercise.slug}: alias '{alias}' already names {owner if owner != exercise.slug else key}"
+                )
     if problems:
         raise CatalogueError(
             f"The exercise catalogue has {len(problems)} problem(s): " + "; ".join(problems[:10]),
             {"problems": problems},
         )
     return Catalogue(tuple(exercises))
+
+
+def _lookup_key(name: str) -> str:
+    """Slugs, aliases and typed names compare case-, dash- and space-insensitively."""
+    return name.strip().lower().replace("-", "_").replace(" ", "_")
 
 
 class _RecordProblem(Exception):
@@ -134,8 +151,10 @@ def _exercise_from_record(record: Any) -> Exercise:
     if missing:
         raise _RecordProblem(f"missing field(s) {', '.join(missing)}")
     slug = _text(record["slug"], "slug")
-    if slug != slug.lower() or " " in slug:
-        raise _RecordProblem("slug must be lower_snake_case")
+    if not SLUG_PATTERN.fullmatch(slug):
+        raise _RecordProblem("slug must be lower_snake_case (a-z, 0-9, _)")
+    if not record["equipment"]:
+        raise _RecordProblem("equipment must list at least one item ([bodyweight] for none)")
     equipment = frozenset(
         _enum(Equipment, v, "equipment") for v in _list(record["equipment"], "equipment")
     )
@@ -162,6 +181,8 @@ def _exercise_from_record(record: Any) -> Exercise:
         raise _RecordProblem("needs at least one rule id that justifies it")
     kind = _enum(Kind, record["kind"], "kind")
     mobility_use = None
+    if kind is not Kind.MOBILITY and "mobility_use" in record:
+        raise _RecordProblem("only mobility drills take mobility_use")
     if kind is Kind.MOBILITY:
         if "mobility_use" not in record:
             raise _RecordProblem("a mobility drill needs mobility_use (warmup, cooldown or both)")
@@ -197,7 +218,7 @@ def _cues(raw: Any) -> CueCard:
     rom = raw.get("range_of_motion")
     if not isinstance(rom, Mapping) or "start" not in rom or "end" not in rom:
         raise _RecordProblem("cues.range_of_motion needs start and end")
-    card = CueCard(
+    return CueCard(
         setup=_texts(raw.get("setup"), "cues.setup"),
         execution=_texts(raw.get("execution"), "cues.execution"),
         range_of_motion=RangeOfMotion(
@@ -206,7 +227,6 @@ def _cues(raw: Any) -> CueCard:
         ),
         common_faults=_texts(raw.get("common_faults"), "cues.common_faults"),
     )
-    return card
 
 
 def _texts(raw: Any, field: str) -> tuple[str, ...]:

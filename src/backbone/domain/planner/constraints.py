@@ -1,0 +1,263 @@
+"""The week as an integer program: which exercises go in which session, and how many sets.
+
+Decision variables, per session and candidate exercise: `chosen` (0/1) and `sets` (0..max).
+Hard rules are constraints tagged with their rule id; preferences go into the objective.
+Weekly sets are counted in quarter sets so fractional credit stays integral.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from backbone.domain.athlete import Profile
+from backbone.domain.evidence import EvidenceRegistry
+from backbone.domain.exercise import Exercise
+from backbone.domain.planner.candidates import Candidates, preference, volume_band
+from backbone.domain.planner.model import LinearModel, Term
+from backbone.domain.prescription import Dose
+from backbone.domain.program import SessionFocus
+from backbone.domain.time_model import SETUP_S, work_s_per_set
+from backbone.domain.vocabulary import (
+    CORE_PATTERNS,
+    BackPain,
+    BlockKind,
+    Day,
+    Goal,
+    Kind,
+    Muscle,
+    Pattern,
+    SpinalLoad,
+)
+from backbone.domain.volume import BACK_TARGETS
+
+QUARTERS = 4
+MAX_EXERCISES_PER_BLOCK = {BlockKind.MAIN: 3, BlockKind.ACCESSORY: 3, BlockKind.CORE: 3}
+DEFICIT_BELOW_BAND_WEIGHT = 1000
+SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
+CORE_PATTERN_WEIGHT = 40
+SECOND_EXPOSURE_WEIGHT = 60
+REPEAT_PENALTY = 8
+SET_COST = 1
+TIME_RULE = "profile.minutes"
+WEEKLY_COVERAGE = ("vertical_pull", "horizontal_pull", "hinge_or_back_extension", "isolation")
+"""The four weekly slots of select.compound_plus_isolation."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSlot:
+    index: int
+    day: Day
+    focus: SessionFocus
+    budget_s: int
+    """seconds left for main, accessory and core work after warm-up, ramp-up and cool-down"""
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    session: int
+    block: BlockKind
+    exercise: Exercise
+    dose: Dose
+    chosen: int
+    sets: int
+
+
+@dataclass
+class WeekModel:
+    model: LinearModel = field(default_factory=LinearModel)
+    choices: list[Choice] = field(default_factory=list)
+    deficits: dict[Muscle, int] = field(default_factory=dict)
+
+
+def build_week_model(
+    slots: list[SessionSlot],
+    candidates: Candidates,
+    doses: dict[tuple[str, BlockKind], Dose],
+    profile: Profile,
+    evidence: EvidenceRegistry,
+) -> WeekModel:
+    week = WeekModel()
+    model = week.model
+    for slot in slots:
+        blocks = (
+            (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
+            if slot.focus is SessionFocus.BACK
+            else (BlockKind.CORE,)
+        )
+        for block in blocks:
+            for exercise in candidates.for_block(block):
+                dose = doses[(exercise.slug, block)]
+                tag = f"{slot.day.value}:{exercise.slug}"
+                chosen = model.new_bool(f"{tag}:chosen")
+                sets = model.new_var(f"{tag}:sets", 0, dose.max_sets)
+                model.add([(1, sets), (-dose.max_sets, chosen)], rule_id="model.link", upper=0)
+                model.add([(1, sets), (-1, chosen)], rule_id="model.link", lower=0)
+                week.choices.append(Choice(slot.index, block, exercise, dose, chosen, sets))
+        _session_rules(week, slot, candidates, profile, evidence)
+    _weekly_rules(week, slots, candidates, profile, evidence)
+    return week
+
+
+def _session_rules(
+    week: WeekModel,
+    slot: SessionSlot,
+    candidates: Candidates,
+    profile: Profile,
+    evidence: EvidenceRegistry,
+) -> None:
+    model = week.model
+    here = [c for c in week.choices if c.session == slot.index]
+    time: list[Term] = []
+    for c in here:
+        work_s = work_s_per_set(c.exercise, c.dose)
+        time += [(SETUP_S[c.block] - c.dose.rest_s, c.chosen), (work_s + c.dose.rest_s, c.sets)]
+    model.add(time, rule_id=TIME_RULE, upper=slot.budget_s)
+    for block, limit in MAX_EXERCISES_PER_BLOCK.items():
+        in_block = [(1, c.chosen) for c in here if c.block is block]
+        if in_block:
+            model.add(in_block, rule_id="model.block_size", upper=limit)
+    by_pattern: dict[tuple[BlockKind, Pattern], list[Term]] = defaultdict(list)
+    for c in here:
+        by_pattern[(c.block, c.exercise.pattern)].append((1, c.chosen))
+    for terms in by_pattern.values():
+        model.add(terms, rule_id="model.one_per_pattern", upper=1)
+    core = [(1, c.chosen) for c in here if c.block is BlockKind.CORE]
+    if slot.focus is SessionFocus.CORE_MOBILITY:
+        model.add(core, rule_id="core.anti_movement_mix", lower=1)
+        return
+    main = [(1, c.chosen) for c in here if c.block is BlockKind.MAIN]
+    if main:
+        model.add(main, rule_id="select.compound_plus_isolation", lower=1)
+    if profile.back_pain is not BackPain.NONE and core:
+        needed = 2 if profile.back_pain is BackPain.CURRENT else 1
+        model.add(core, rule_id="core.mcgill_big3", lower=min(needed, len(core)))
+    spine_heavy = [(1, c.chosen) for c in here if c.exercise.spinal_load is SpinalLoad.HIGH]
+    if spine_heavy:
+        model.add(spine_heavy, rule_id="safety.spinal_load_gate", upper=1)
+    hinges = [(1, c.chosen) for c in here if c.exercise.pattern is Pattern.HINGE]
+    if hinges:
+        model.add(hinges, rule_id="recovery.spacing_72h_hinge", upper=1)
+    cap = evidence.integer("frequency.volume_equated", "direct_sets_per_session_max")
+    for muscle in BACK_TARGETS:
+        direct = [(1, c.sets) for c in here if c.exercise.credit(muscle) >= 1]
+        if direct:
+            model.add(direct, rule_id="frequency.volume_equated", upper=cap)
+
+
+def _weekly_rules(
+    week: WeekModel,
+    slots: list[SessionSlot],
+    candidates: Candidates,
+    profile: Profile,
+    evidence: EvidenceRegistry,
+) -> None:
+    model = week.model
+    choices = week.choices
+    coverage_rule = "select.compound_plus_isolation"
+    for wanted in WEEKLY_COVERAGE:
+        terms = [(1, c.chosen) for c in choices if covers(c.exercise, wanted)]
+        if terms:
+            model.add(terms, rule_id=coverage_rule, lower=1)
+
+    heavy_hinges = [
+        (1, c.chosen)
+        for c in choices
+        if c.exercise.pattern is Pattern.HINGE and c.exercise.spinal_load is SpinalLoad.HIGH
+    ]
+    if heavy_hinges:
+        limit = evidence.integer("recovery.spacing_72h_hinge", "heavy_deadlifts_per_week_max")
+        model.add(heavy_hinges, rule_id="recovery.spacing_72h_hinge", upper=limit)
+
+    objective: list[Term] = []
+    covered: list[int] = []
+    for pattern in sorted(CORE_PATTERNS):
+        terms = [(1, c.chosen) for c in choices if c.exercise.pattern is pattern]
+        if not terms:
+            continue
+        flag = model.new_bool(f"core_pattern:{pattern.value}")
+        model.add([*terms, (-1, flag)], rule_id="model.link", lower=0)
+        covered.append(flag)
+        objective.append((CORE_PATTERN_WEIGHT, flag))
+    if len(covered) >= 2:
+        model.add([(1, f) for f in covered], rule_id="core.anti_movement_mix", lower=2)
+
+    low, high = volume_band(profile, evidence)
+    middle = (low + high) / 2
+    back_slots = [s for s in slots if s.focus is SessionFocus.BACK]
+    for muscle in BACK_TARGETS:
+        volume = [
+            (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
+            for c in choices
+            if c.exercise.credit(muscle) > 0
+        ]
+        if not volume:
+            continue
+        model.add(volume, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
+        deficit = model.new_var(f"deficit:{muscle.value}", 0, low * QUARTERS)
+        model.add([*volume, (1, deficit)], rule_id="volume.weekly_sets_band", lower=low * QUARTERS)
+        shortfall = model.new_var(f"shortfall:{muscle.value}", 0, round(middle * QUARTERS))
+        model.add([*volume, (1, shortfall)], rule_id="model.link", lower=round(middle * QUARTERS))
+        week.deficits[muscle] = deficit
+        objective += [
+            (-DEFICIT_BELOW_BAND_WEIGHT, deficit),
+            (-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall),
+        ]
+        if len(back_slots) >= 2:
+            objective += _second_exposure(week, back_slots, muscle)
+
+    core_set_value = 2 if profile.back_pain is BackPain.NONE else 5
+    for c in choices:
+        objective.append((preference(c.exercise, profile), c.chosen))
+        set_value = core_set_value if c.block is BlockKind.CORE else -SET_COST
+        objective.append((set_value, c.sets))
+    if profile.goal is not Goal.STRENGTH:
+        objective += _variety(week)
+    model.maximize(objective)
+
+
+def covers(exercise: Exercise, wanted: str) -> bool:
+    if wanted == "isolation":
+        return exercise.kind is Kind.ISOLATION
+    if wanted == "hinge_or_back_extension":
+        return exercise.pattern in (Pattern.HINGE, Pattern.BACK_EXTENSION)
+    return exercise.pattern.value == wanted and exercise.kind is Kind.COMPOUND
+
+
+def _second_exposure(week: WeekModel, back_slots: list[SessionSlot], muscle: Muscle) -> list[Term]:
+    """frequency.per_muscle_min2: reward training each target muscle in at least two sessions."""
+    model = week.model
+    trained: list[int] = []
+    for slot in back_slots:
+        terms = [
+            (1, c.chosen)
+            for c in week.choices
+            if c.session == slot.index and c.exercise.credit(muscle) >= 0.5
+        ]
+        if not terms:
+            continue
+        flag = model.new_bool(f"trained:{slot.day.value}:{muscle.value}")
+        model.add([*terms, (-1, flag)], rule_id="model.link", lower=0)
+        trained.append(flag)
+    if not trained:
+        return []
+    exposures = model.new_var(f"exposures:{muscle.value}", 0, 2)
+    model.add([(1, f) for f in trained] + [(-1, exposures)], rule_id="model.link", lower=0)
+    return [(SECOND_EXPOSURE_WEIGHT, exposures)]
+
+
+def _variety(week: WeekModel) -> list[Term]:
+    """Spread volume across variations rather than repeating one exercise every session."""
+    model = week.model
+    uses: dict[str, list[Term]] = defaultdict(list)
+    for c in week.choices:
+        if c.block is not BlockKind.CORE:
+            uses[c.exercise.slug].append((1, c.chosen))
+    terms: list[Term] = []
+    for slug, chosen in uses.items():
+        if len(chosen) < 2:
+            continue
+        repeats = model.new_var(f"repeats:{slug}", 0, len(chosen))
+        model.add([*chosen, (-1, repeats)], rule_id="model.link", upper=1)
+        terms.append((-REPEAT_PENALTY, repeats))
+    return terms

@@ -1,0 +1,248 @@
+"""Turn a profile into a mesocycle: schedule, solve one loading week, then ramp effort and deload."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from backbone.domain.athlete import Profile
+from backbone.domain.catalogue import Catalogue
+from backbone.domain.evidence import EvidenceRegistry
+from backbone.domain.exercise import Exercise
+from backbone.domain.planner.candidates import Candidates, find_candidates
+from backbone.domain.planner.conflicts import explain_conflicts
+from backbone.domain.planner.constraints import SessionSlot, build_week_model
+from backbone.domain.planner.mobility import cooldown_drills, warmup_drills
+from backbone.domain.planner.model import Solver
+from backbone.domain.planner.schedule import schedule_week
+from backbone.domain.planner.warnings import plan_warnings
+from backbone.domain.planner.wording import item_reasons, load_hint
+from backbone.domain.prescription import Dose, dose_for
+from backbone.domain.program import Block, Plan, PlanItem, Session, SessionFocus, Week
+from backbone.domain.safety import screen_red_flags
+from backbone.domain.time_model import item_s, ramp_up_s
+from backbone.domain.vocabulary import BlockKind, Day
+from backbone.domain.volume import weekly_sets
+
+SOLVER_SEED = 20161130
+WORK_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateItem:
+    """An exercise placed in the loading-week template, before the weekly ramp is applied."""
+
+    block: BlockKind
+    exercise: Exercise
+    dose: Dose
+    sets: int
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSession:
+    day: Day
+    focus: SessionFocus
+    items: tuple[TemplateItem, ...]
+
+
+def generate_plan(
+    profile: Profile, catalogue: Catalogue, evidence: EvidenceRegistry, solve: Solver
+) -> Plan:
+    """Same profile, catalogue, evidence and start date -> the same plan, every time."""
+    screen_red_flags(profile.red_flags, evidence)
+    schedule = schedule_week(profile.days_per_week, profile.on_days)
+    candidates = find_candidates(profile, catalogue)
+    doses = {
+        (e.slug, block): dose_for(e, block, profile, evidence)
+        for block in BlockKind
+        for e in candidates.for_block(block)
+    }
+    days = sorted((*schedule.back_days, *schedule.core_days), key=lambda d: d.weekday)
+    mobility: dict[Day, tuple[tuple[Exercise, ...], tuple[Exercise, ...]]] = {}
+    slots: list[SessionSlot] = []
+    for index, day in enumerate(days):
+        focus = SessionFocus.BACK if day in schedule.back_days else SessionFocus.CORE_MOBILITY
+        warmup = warmup_drills(candidates, profile, index)
+        cooldown = cooldown_drills(candidates, profile, index, warmup)
+        mobility[day] = (warmup, cooldown)
+        fixed_s = sum(
+            item_s(e, doses[(e.slug, BlockKind.WARMUP)], BlockKind.WARMUP, 1) for e in warmup
+        )
+        fixed_s += sum(
+            item_s(e, doses[(e.slug, BlockKind.COOLDOWN)], BlockKind.COOLDOWN, 1) for e in cooldown
+        )
+        if focus is SessionFocus.BACK:
+            fixed_s += _worst_ramp_up_s(candidates, doses, profile)
+        budget_s = profile.minutes_per_session * 60 - fixed_s
+        slots.append(SessionSlot(index, day, focus, budget_s))
+
+    week_model = build_week_model(slots, candidates, doses, profile, evidence)
+    solution = solve(week_model.model, seed=SOLVER_SEED)
+    if not solution.found:
+        raise explain_conflicts(solution.conflicting_rule_ids, profile)
+
+    template: list[TemplateSession] = []
+    for slot in slots:
+        chosen = [
+            TemplateItem(c.block, c.exercise, c.dose, solution.value(c.sets))
+            for c in week_model.choices
+            if c.session == slot.index and solution.value(c.sets) > 0
+        ]
+        template.append(TemplateSession(slot.day, slot.focus, tuple(_in_training_order(chosen))))
+
+    loading_weeks = profile.weeks - 1 if profile.weeks >= 2 else 1
+    weeks = tuple(
+        _build_week(
+            number, number > loading_weeks, loading_weeks, template, mobility, doses, profile
+        )
+        for number in range(1, profile.weeks + 1)
+    )
+    warnings = plan_warnings(profile, schedule, candidates, weeks, catalogue, evidence)
+    return Plan(profile=profile, weeks=weeks, warnings=warnings)
+
+
+def _worst_ramp_up_s(
+    candidates: Candidates, doses: dict[tuple[str, BlockKind], Dose], profile: Profile
+) -> int:
+    """Budget for the longest possible ramp-up, so the time box holds whichever lift comes first."""
+    return max(
+        (
+            ramp_up_s(e, doses[(e.slug, BlockKind.MAIN)], profile.minutes_per_session)
+            for e in candidates.main
+        ),
+        default=0,
+    )
+
+
+def _in_training_order(items: list[TemplateItem]) -> list[TemplateItem]:
+    """Blocks in session order; inside a block compound before isolation, large before small."""
+    block_rank = {kind: i for i, kind in enumerate(BlockKind)}
+    return sorted(
+        items,
+        key=lambda i: (
+            block_rank[i.block],
+            i.exercise.kind.value != "compound",
+            -sum(c for _, c in i.exercise.muscles),
+            i.exercise.slug,
+        ),
+    )
+
+
+def _build_week(
+    number: int,
+    deload: bool,
+    loading_weeks: int,
+    template: list[TemplateSession],
+    mobility: dict[Day, tuple[tuple[Exercise, ...], tuple[Exercise, ...]]],
+    doses: dict[tuple[str, BlockKind], Dose],
+    profile: Profile,
+) -> Week:
+    starts_on = profile.start_on + timedelta(weeks=number - 1)
+    sessions: list[Session] = []
+    performed: list[tuple[Exercise, int]] = []
+    for session in template:
+        warmup, cooldown = mobility[session.day]
+        blocks: list[Block] = [
+            Block(
+                BlockKind.WARMUP,
+                tuple(_mobility_item(e, doses[(e.slug, BlockKind.WARMUP)]) for e in warmup),
+            )
+        ]
+        seconds = sum(
+            item_s(e, doses[(e.slug, BlockKind.WARMUP)], BlockKind.WARMUP, 1) for e in warmup
+        )
+        first_main = True
+        for block in WORK_BLOCKS:
+            items: list[PlanItem] = []
+            for entry in (i for i in session.items if i.block is block):
+                sets = _sets_for_week(entry.sets, deload)
+                rir = _rir_for_week(entry.dose, number, loading_weeks, deload)
+                ramp = 0
+                if first_main and block is BlockKind.MAIN:
+                    ramp = ramp_up_s(entry.exercise, entry.dose, profile.minutes_per_session)
+                items.append(
+                    PlanItem(
+                        exercise=entry.exercise.slug,
+                        name=entry.exercise.name,
+                        sets=sets,
+                        reps=entry.dose.reps,
+                        seconds=entry.dose.seconds,
+                        per_side=entry.exercise.unilateral,
+                        rir=rir,
+                        rest_s=entry.dose.rest_s,
+                        load_hint=load_hint(
+                            entry.exercise, entry.dose, rir, deload, ramp > 0, profile
+                        ),
+                        why=item_reasons(
+                            entry.exercise, entry.block, entry.dose, rir, deload, profile
+                        ),
+                    )
+                )
+                seconds += ramp + item_s(entry.exercise, entry.dose, block, sets)
+                performed.append((entry.exercise, sets))
+                first_main = first_main and block is not BlockKind.MAIN
+            if items:
+                blocks.append(Block(block, tuple(items)))
+        blocks.append(
+            Block(
+                BlockKind.COOLDOWN,
+                tuple(_mobility_item(e, doses[(e.slug, BlockKind.COOLDOWN)]) for e in cooldown),
+            )
+        )
+        seconds += sum(
+            item_s(e, doses[(e.slug, BlockKind.COOLDOWN)], BlockKind.COOLDOWN, 1) for e in cooldown
+        )
+        sessions.append(
+            Session(
+                day=session.day,
+                on=_date_in_week(starts_on, session.day),
+                focus=session.focus,
+                est_minutes=round(seconds / 60, 1),
+                blocks=tuple(blocks),
+            )
+        )
+    sessions.sort(key=lambda s: s.on)
+    totals = weekly_sets(performed)
+    return Week(
+        number=number,
+        deload=deload,
+        starts_on=starts_on,
+        weekly_sets=tuple(totals.items()),
+        sessions=tuple(sessions),
+    )
+
+
+def _mobility_item(exercise: Exercise, dose: Dose) -> PlanItem:
+    return PlanItem(
+        exercise=exercise.slug,
+        name=exercise.name,
+        sets=1,
+        reps=dose.reps,
+        seconds=dose.seconds,
+        per_side=exercise.unilateral,
+        rir=None,
+        rest_s=0,
+        load_hint="Bodyweight, slow and controlled, pain-free range only.",
+        why=dose.reasons,
+    )
+
+
+def _sets_for_week(template_sets: int, deload: bool) -> int:
+    """progression.deload_prescription: about half the sets in the deload week, at least one."""
+    return template_sets - template_sets // 2 if deload else template_sets
+
+
+def _rir_for_week(dose: Dose, week: int, loading_weeks: int, deload: bool) -> int | None:
+    """Effort rises across loading weeks (RIR falls to the safe floor); the deload backs off."""
+    if dose.rir_easiest is None or dose.rir_hardest is None:
+        return None
+    if deload:
+        return max(dose.rir_hardest + 2, 3)
+    if loading_weeks <= 1:
+        return dose.rir_hardest
+    step = (dose.rir_easiest - dose.rir_hardest) * (week - 1) / (loading_weeks - 1)
+    return dose.rir_easiest - round(step)
+
+
+def _date_in_week(starts_on: date, day: Day) -> date:
+    return starts_on + timedelta(days=(day.weekday - starts_on.weekday()) % 7)

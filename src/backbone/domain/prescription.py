@@ -1,0 +1,212 @@
+"""How hard, how many and how long: the dose of one exercise for a profile, read from the evidence.
+
+Numbers come from the evidence registry by rule id, so changing `evidence.yaml` changes the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backbone.domain.athlete import Profile
+from backbone.domain.evidence import EvidenceRegistry
+from backbone.domain.exercise import Exercise
+from backbone.domain.vocabulary import (
+    BackPain,
+    BlockKind,
+    Goal,
+    Kind,
+    Level,
+    MeasuredBy,
+    Pattern,
+    SpinalLoad,
+)
+
+MAX_SETS_BY_LEVEL = {Level.NOVICE: 3, Level.INTERMEDIATE: 4, Level.ADVANCED: 5}
+CORE_MAX_SETS = 3
+HOLD_SECONDS_BY_GOAL = {
+    Goal.STRENGTH: (20, 30),
+    Goal.HYPERTROPHY: (20, 40),
+    Goal.ENDURANCE: (30, 60),
+    Goal.HEALTH: (15, 30),
+}
+CARRY_SECONDS = (30, 45)
+CORE_REST_S = 45
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    rule_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """Targets for one exercise in one accumulation week, before the weekly effort ramp."""
+
+    reps: tuple[int, int] | None
+    seconds: tuple[int, int] | None
+    rir_easiest: int | None
+    """RIR in week 1; effort rises from here"""
+    rir_hardest: int | None
+    """RIR in the last loading week; never below the safety floors"""
+    rest_s: int
+    max_sets: int
+    reasons: tuple[Reason, ...]
+
+    @property
+    def work_s_per_side(self) -> float:
+        if self.seconds is not None:
+            return sum(self.seconds) / 2
+        assert self.reps is not None
+        return sum(self.reps) / 2
+
+
+def dose_for(
+    exercise: Exercise, block: BlockKind, profile: Profile, evidence: EvidenceRegistry
+) -> Dose:
+    if exercise.kind is Kind.MOBILITY:
+        return _mobility_dose(exercise, evidence)
+    if exercise.kind is Kind.CORE or exercise.pattern is Pattern.CARRY:
+        return _core_dose(exercise, profile, evidence)
+    return _loaded_dose(exercise, block, profile, evidence)
+
+
+def _loaded_dose(
+    exercise: Exercise, block: BlockKind, profile: Profile, evidence: EvidenceRegistry
+) -> Dose:
+    goal, level = profile.goal, profile.level
+    is_main = block is BlockKind.MAIN
+    reasons: list[Reason] = []
+    num = evidence.integer
+    if goal is Goal.STRENGTH:
+        rule = "load.strength"
+        if is_main:
+            low, high = num(rule, "main_reps_min"), num(rule, "main_reps_max")
+            if level is Level.NOVICE:
+                # Novices keep the heavy range but stay on the light end of it while they learn.
+                low = max(low, high - 2)
+        else:
+            low, high = num(rule, "accessory_reps_min"), num(rule, "accessory_reps_max")
+        rir = (num(rule, "rir_min"), num(rule, "rir_max"))
+        rest_rule = "rest.strength"
+        if level is Level.NOVICE:
+            rest_s = num(rest_rule, "untrained_rest_s_max")
+        elif is_main:
+            rest_s = num(rest_rule, "main_rest_s_min")
+        else:
+            rest_s = num(rest_rule, "accessory_rest_s_min")
+    elif goal is Goal.HYPERTROPHY:
+        rule = "load.hypertrophy"
+        low, high = (8, 12) if exercise.kind is Kind.COMPOUND else (10, 15)
+        low, high = max(low, num(rule, "reps_min")), min(high, num(rule, "reps_max"))
+        if exercise.kind is Kind.COMPOUND:
+            rir = (num(rule, "compound_rir_min"), num(rule, "compound_rir_max"))
+        else:
+            rir = (num(rule, "isolation_rir_min"), num(rule, "isolation_rir_max"))
+        rest_rule = "rest.hypertrophy"
+        if exercise.kind is Kind.COMPOUND:
+            rest_s = num(rest_rule, "compound_rest_s_min")
+        else:
+            rest_s = num(rest_rule, "isolation_rest_s_min")
+    elif goal is Goal.ENDURANCE:
+        rule = "load.endurance"
+        low, high = (12, 20) if exercise.kind is Kind.COMPOUND else (15, 25)
+        rir = (num(rule, "rir_min"), num(rule, "rir_max"))
+        rest_rule = "rest.endurance"
+        rest_s = num(rest_rule, "rest_s_max") if is_main else num(rest_rule, "rest_s_min") * 2
+    else:
+        rule = "load.health"
+        low, high = (8, 12) if exercise.kind is Kind.COMPOUND else (10, 15)
+        rir = (num(rule, "rir_min"), num(rule, "rir_max"))
+        rest_rule = "rest.hypertrophy"
+        rest_s = 90 if exercise.kind is Kind.COMPOUND else num(rest_rule, "isolation_rest_s_min")
+    reasons.append(Reason(rule, f"{low}-{high} reps for the {goal.value} goal"))
+    reasons.append(Reason(rest_rule, f"rest about {rest_s} s between sets"))
+    floor, floor_reasons = _rir_floor(exercise, profile, evidence)
+    reasons.extend(floor_reasons)
+    hardest = max(rir[0], floor)
+    easiest = max(rir[1], hardest)
+    return Dose(
+        reps=(low, high),
+        seconds=None,
+        rir_easiest=easiest,
+        rir_hardest=hardest,
+        rest_s=rest_s,
+        max_sets=MAX_SETS_BY_LEVEL[level],
+        reasons=tuple(reasons),
+    )
+
+
+def _rir_floor(
+    exercise: Exercise, profile: Profile, evidence: EvidenceRegistry
+) -> tuple[int, list[Reason]]:
+    """The fewest reps in reserve safety allows; the most conservative rule wins."""
+    floor, reasons = 0, []
+    if profile.level is Level.NOVICE:
+        floor = evidence.integer("rir.novice_buffer", "rir_min")
+        reasons.append(Reason("rir.novice_buffer", f"stop {floor}+ reps short while learning"))
+    spine_loaded = exercise.spinal_load is not SpinalLoad.LOW
+    if spine_loaded or exercise.pattern is Pattern.HINGE:
+        rule = "safety.no_failure_on_hinges"
+        need = evidence.integer(rule, "rir_min")
+        if profile.level is Level.NOVICE:
+            need = evidence.integer(rule, "novice_rir_min")
+        if profile.back_pain is not BackPain.NONE:
+            need = max(need, evidence.integer(rule, "back_pain_history_rir_min"))
+        if need > floor:
+            floor = need
+            reasons.append(Reason(rule, f"never to failure on spine-loading lifts (RIR >= {need})"))
+    if profile.back_pain is BackPain.CURRENT and spine_loaded:
+        need = evidence.integer("safety.spinal_load_gate", "current_moderate_rir_min")
+        if need > floor:
+            floor = need
+            reasons.append(
+                Reason(
+                    "safety.spinal_load_gate", f"with current pain: RIR >= {need}, pain-free range"
+                )
+            )
+    return floor, reasons
+
+
+def _core_dose(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry) -> Dose:
+    reasons: list[Reason] = []
+    if exercise.measured_by is MeasuredBy.SECONDS:
+        if exercise.pattern is Pattern.CARRY:
+            seconds = CARRY_SECONDS
+            rest_s = CORE_REST_S
+        elif profile.back_pain is not BackPain.NONE:
+            hold = evidence.integer("core.mcgill_big3", "hold_s")
+            seconds = (hold, hold)
+            rest_s = evidence.integer("rest.core_isometric", "rest_s_max")
+            reasons.append(
+                Reason("core.mcgill_big3", f"{hold} s holds, neutral spine, spine-sparing")
+            )
+            reasons.append(Reason("rest.core_isometric", f"{rest_s} s between holds"))
+        else:
+            seconds = HOLD_SECONDS_BY_GOAL[profile.goal]
+            rest_s = CORE_REST_S
+        reasons.append(Reason("progression.hold_time", "add 5-10 s per session while form holds"))
+        return Dose(None, seconds, None, None, rest_s, CORE_MAX_SETS, tuple(reasons))
+    low, high = (6, 10) if profile.back_pain is not BackPain.NONE else (8, 12)
+    reasons.append(Reason("core.anti_movement_mix", f"{low}-{high} slow, controlled reps"))
+    return Dose((low, high), None, 2, 2, CORE_REST_S, CORE_MAX_SETS, tuple(reasons))
+
+
+def _mobility_dose(exercise: Exercise, evidence: EvidenceRegistry) -> Dose:
+    if exercise.measured_by is MeasuredBy.SECONDS:
+        limit = evidence.integer("mobility.dynamic_warmup", "static_stretch_s_max")
+        seconds = (30, min(45, limit))
+        reason = Reason("mobility.dynamic_warmup", f"hold gently, {seconds[0]}-{seconds[1]} s")
+        return Dose(None, seconds, None, None, 0, 1, (reason,))
+    if exercise.pattern is Pattern.SPINAL_MOBILITY:
+        rule = "mobility.cat_camel"
+        reps = (evidence.integer(rule, "cycles_min"), evidence.integer(rule, "cycles_max"))
+        reason = Reason(rule, f"{reps[0]}-{reps[1]} slow cycles, no forcing the end range")
+    else:
+        rule = "mobility.thoracic"
+        reps = (
+            evidence.integer(rule, "reps_per_side_min"),
+            evidence.integer(rule, "reps_per_side_max"),
+        )
+        reason = Reason(rule, f"{reps[0]}-{reps[1]} controlled reps")
+    return Dose(reps, None, None, None, 0, 1, (reason,))

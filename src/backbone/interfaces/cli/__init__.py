@@ -1,0 +1,1 @@
+"""The `backbone` command line (click; rich is imported only when something is rendered)."""

@@ -1,0 +1,134 @@
+"""Rich rendering for people; the only CLI module that imports rich."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from backbone.domain.evidence import EvidenceRegistry
+from backbone.domain.exercise import Exercise
+from backbone.domain.program import Plan, PlanItem, Session
+from backbone.domain.volume import BACK_TARGETS
+
+
+def _console(file: TextIO | None = None) -> Console:
+    return Console(file=file or sys.stdout, highlight=False, soft_wrap=False)
+
+
+def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = None) -> None:
+    out = _console(file)
+    p = plan.profile
+    kit = ", ".join(sorted(e.value for e in p.available_equipment))
+    out.print(
+        f"[bold]Back plan[/] · {p.days_per_week} day(s) × {p.minutes_per_session} min · "
+        f"{p.level.value} · {p.goal.value} · back pain: {p.back_pain.value}\n"
+        f"Equipment: {kit} · {p.weeks} week(s) from {p.start_on.isoformat()}"
+    )
+    for week in plan.weeks:
+        label = "deload" if week.deload else "loading"
+        sets = " · ".join(f"{m.value} {dict(week.weekly_sets)[m]:g}" for m in BACK_TARGETS)
+        out.print(
+            f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on}) · weekly hard sets: {sets}"
+        )
+        for session in week.sessions:
+            out.print(_session_table(session))
+    cited = ", ".join(r for r in plan.rule_ids if r in evidence)
+    out.print(f"\n[dim]Rules cited: {cited}[/]")
+    out.print("[dim]`backbone plan ... --json` shows each item's reasons and the sources.[/]")
+    err = Console(file=sys.stderr, highlight=False)
+    for warning in plan.warnings:
+        err.print(f"[yellow]warning[/] [{warning.rule_id}] {warning.message}")
+
+
+def _session_table(session: Session) -> Table:
+    focus = "back" if session.focus.value == "back" else "core + mobility"
+    table = Table(
+        title=f"{session.day.value.title()} {session.on.isoformat()} · {focus} · ~{session.est_minutes:g} min",
+        title_justify="left",
+        show_lines=False,
+        expand=False,
+    )
+    table.add_column("block", style="dim")
+    table.add_column("exercise")
+    table.add_column("dose", justify="right")
+    table.add_column("RIR", justify="right")
+    table.add_column("rest", justify="right")
+    table.add_column("why (rule ids)", style="dim")
+    for block in session.blocks:
+        for index, item in enumerate(block.items):
+            table.add_row(
+                block.kind.value if index == 0 else "",
+                item.name,
+                _dose(item),
+                "" if item.rir is None else str(item.rir),
+                f"{item.rest_s}s" if item.rest_s else "",
+                ", ".join(dict.fromkeys(r.rule_id for r in item.why[:3])),
+            )
+    return table
+
+
+def _dose(item: PlanItem) -> str:
+    side = "/side" if item.per_side else ""
+    if item.seconds is not None:
+        low, high = item.seconds
+        amount = f"{low}s" if low == high else f"{low}-{high}s"
+    elif item.reps is not None:
+        low, high = item.reps
+        amount = str(low) if low == high else f"{low}-{high}"
+    else:
+        amount = "?"
+    return f"{item.sets} × {amount}{side}"
+
+
+def render_exercise_list(found: tuple[Exercise, ...], file: TextIO | None = None) -> None:
+    out = _console(file)
+    if not found:
+        out.print("No exercises match these filters.")
+        return
+    table = Table(title=f"{len(found)} exercise(s)", title_justify="left")
+    for column in ("slug", "name", "kind", "pattern", "equipment", "spinal load", "level"):
+        table.add_column(column)
+    for e in found:
+        table.add_row(
+            e.slug,
+            e.name,
+            e.kind.value,
+            e.pattern.value,
+            ", ".join(sorted(x.value for x in e.equipment)),
+            e.spinal_load.value,
+            e.level.value,
+        )
+    out.print(table)
+
+
+def render_cue_card(exercise: Exercise, file: TextIO | None = None) -> None:
+    out = _console(file)
+    cues = exercise.cues
+    muscles = ", ".join(f"{m.value} {c:g}" for m, c in exercise.muscles)
+    lines = [
+        f"[bold]{exercise.name}[/] ({exercise.slug}) · {exercise.kind.value} · "
+        f"{exercise.pattern.value} · spinal load {exercise.spinal_load.value} · "
+        f"from {exercise.level.value}",
+        f"Equipment: {', '.join(sorted(e.value for e in exercise.equipment))}",
+        f"Muscles (credit): {muscles}",
+        "",
+        "[bold]Setup[/]",
+        *(f"  • {line}" for line in cues.setup),
+        "[bold]Execution[/]",
+        *(f"  • {line}" for line in cues.execution),
+        "[bold]Range of motion[/]",
+        f"  start: {cues.range_of_motion.start}",
+        f"  end:   {cues.range_of_motion.end}",
+        "[bold]Common faults[/]",
+        *(f"  • {line}" for line in cues.common_faults),
+    ]
+    if exercise.regressions:
+        lines.append(f"Easier: {', '.join(exercise.regressions)}")
+    if exercise.progressions:
+        lines.append(f"Harder: {', '.join(exercise.progressions)}")
+    lines.append(f"[dim]Rules: {', '.join(exercise.rule_ids)}[/]")
+    out.print(Panel("\n".join(lines), expand=False))
