@@ -174,7 +174,8 @@ def test_strength_main_lifts_stay_at_six_reps_or_fewer(plan_for: PlanFor) -> Non
     plan = plan_for(goal="strength", equipment=("barbell", "pullup_bar", "bench", "dumbbell"))
     for session in plan.weeks[0].sessions:
         for item in session.items(BlockKind.MAIN):
-            assert item.reps is not None and item.reps[1] <= 6, item.exercise
+            assert item.reps is not None
+            assert item.reps[1] <= 6, item.exercise
 
 
 def test_endurance_gets_higher_reps_and_shorter_rest_than_strength(plan_for: PlanFor) -> None:

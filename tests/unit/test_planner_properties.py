@@ -37,8 +37,9 @@ def plan_or_none(request: PlanRequest, facts: Knowledge) -> Plan | None:
     try:
         return plan_training(request, facts)
     except InfeasiblePlan as error:
-        assert error.details["conflicts"], "an infeasible plan must name the conflicting rules"
-        return None
+        conflicts = error.details["conflicts"]
+    assert conflicts, "an infeasible plan must name the conflicting rules"
+    return None
 
 
 @PROPERTY_SETTINGS

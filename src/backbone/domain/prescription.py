@@ -202,6 +202,9 @@ def _mobility_dose(exercise: Exercise, evidence: EvidenceRegistry) -> Dose:
         rule = "mobility.cat_camel"
         reps = (evidence.integer(rule, "cycles_min"), evidence.integer(rule, "cycles_max"))
         reason = Reason(rule, f"{reps[0]}-{reps[1]} slow cycles, no forcing the end range")
+    elif exercise.pattern is Pattern.HIP_MOBILITY:
+        reps = (6, 10)
+        reason = Reason("mobility.dynamic_warmup", "dynamic hip drill to prepare the hinge")
     else:
         rule = "mobility.thoracic"
         reps = (

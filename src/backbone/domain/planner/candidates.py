@@ -98,8 +98,8 @@ def preference(exercise: Exercise, profile: Profile) -> int:
     ):
         score += 3
     # load.strength: heavy bilateral barbell work is where strength is expressed and measured.
-    if profile.goal is Goal.STRENGTH and exercise.kind is Kind.COMPOUND and not exercise.unilateral:
-        score += 2
+    if profile.goal is Goal.STRENGTH and exercise.kind is Kind.COMPOUND:
+        score += -3 if exercise.unilateral else 2
     # lumbar.posterior_chain_lbp: posterior-chain work is preferred when the back has a history.
     if profile.back_pain is not BackPain.NONE and exercise.credit(Muscle.ERECTOR_SPINAE) >= 1:
         score += 2

@@ -93,7 +93,14 @@ def generate_plan(
     loading_weeks = profile.weeks - 1 if profile.weeks >= 2 else 1
     weeks = tuple(
         _build_week(
-            number, number > loading_weeks, loading_weeks, template, mobility, doses, profile
+            number,
+            number > loading_weeks,
+            loading_weeks,
+            template,
+            mobility,
+            doses,
+            profile,
+            evidence,
         )
         for number in range(1, profile.weeks + 1)
     )
@@ -136,6 +143,7 @@ def _build_week(
     mobility: dict[Day, tuple[tuple[Exercise, ...], tuple[Exercise, ...]]],
     doses: dict[tuple[str, BlockKind], Dose],
     profile: Profile,
+    evidence: EvidenceRegistry,
 ) -> Week:
     starts_on = profile.start_on + timedelta(weeks=number - 1)
     sessions: list[Session] = []
@@ -174,7 +182,7 @@ def _build_week(
                             entry.exercise, entry.dose, rir, deload, ramp > 0, profile
                         ),
                         why=item_reasons(
-                            entry.exercise, entry.block, entry.dose, rir, deload, profile
+                            entry.exercise, entry.block, entry.dose, rir, deload, profile, evidence
                         ),
                     )
                 )

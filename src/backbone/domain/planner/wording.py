@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backbone.domain.athlete import Profile
+from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.prescription import Dose, Reason
 from backbone.domain.vocabulary import BackPain, BlockKind, Equipment, Goal, Level, Pattern
@@ -72,6 +73,7 @@ def item_reasons(
     rir: int | None,
     deload: bool,
     profile: Profile,
+    evidence: EvidenceRegistry,
 ) -> tuple[Reason, ...]:
     reasons: list[Reason] = []
     role = ROLE_TEXT.get(exercise.pattern)
@@ -84,7 +86,7 @@ def item_reasons(
         reasons.append(Reason("core.anti_movement_mix", f"{pattern} core work for a stable spine"))
     specific = [r for r in exercise.rule_ids if r not in {x.rule_id for x in reasons}]
     if specific:
-        reasons.append(Reason(specific[0], f"why {exercise.name.lower()} in particular"))
+        reasons.append(Reason(specific[0], evidence.rule(specific[0]).statement))
     reasons.extend(dose.reasons)
     if deload:
         reasons.append(

@@ -15,8 +15,14 @@ from backbone.domain.program import Plan, PlanItem, Session
 from backbone.domain.volume import BACK_TARGETS
 
 
+PIPE_WIDTH = 110
+"""Columns used when output goes to a file or pipe, where there is no terminal width to read."""
+
+
 def _console(file: TextIO | None = None) -> Console:
-    return Console(file=file or sys.stdout, highlight=False, soft_wrap=False)
+    target = file or sys.stdout
+    width = None if target.isatty() else PIPE_WIDTH
+    return Console(file=target, width=width, highlight=False, soft_wrap=False)
 
 
 def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = None) -> None:
@@ -39,7 +45,7 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
     cited = ", ".join(r for r in plan.rule_ids if r in evidence)
     out.print(f"\n[dim]Rules cited: {cited}[/]")
     out.print("[dim]`backbone plan ... --json` shows each item's reasons and the sources.[/]")
-    err = Console(file=sys.stderr, highlight=False)
+    err = _console(sys.stderr)
     for warning in plan.warnings:
         err.print(f"[yellow]warning[/] [{warning.rule_id}] {warning.message}")
 
@@ -90,7 +96,8 @@ def render_exercise_list(found: tuple[Exercise, ...], file: TextIO | None = None
         out.print("No exercises match these filters.")
         return
     table = Table(title=f"{len(found)} exercise(s)", title_justify="left")
-    for column in ("slug", "name", "kind", "pattern", "equipment", "spinal load", "level"):
+    table.add_column("slug", no_wrap=True)
+    for column in ("name", "kind", "pattern", "equipment", "spinal load", "level"):
         table.add_column(column)
     for e in found:
         table.add_row(
