@@ -1,0 +1,350 @@
+"""Planner benchmarks: in-process planning speed and cold `backbone` start-up.
+
+Run as `.venv/bin/python bench/plan.py` (or `make bench`); `--json` prints the figures as JSON.
+
+- In-process: 50 random valid profiles (fixed seed) planned with `plan_training`, after one
+  warm-up plan that loads the catalogue and evidence and imports the solver. An InfeasiblePlan is
+  a timed result (the solver did its work); any other error is counted and reported.
+- Cold processes: `python -c pass` (the bare start-up baseline), `backbone --help` and
+  `backbone plan --json ...`, each run 10 times (round-robin, after one untimed run each so the
+  bytecode cache is written); medians and ratios against the baseline.
+
+Benchmarks report, they don't fail builds: the exit status is always 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+SEED = 2026
+PROFILES = 50
+TYPICAL_RUNS = 10
+PROCESS_RUNS = 10
+START_ON = date(2026, 11, 30)
+
+TARGET_PLAN_P95_MS = 250.0
+TARGET_COLD_PLAN_MS = 800.0
+TARGET_HELP_MS = 150.0
+
+BACKBONE = Path(sys.executable).parent / "backbone"
+PLAN_ARGS = (
+    "plan",
+    "--json",
+    "--days",
+    "3",
+    "--minutes",
+    "45",
+    "--equipment",
+    "dumbbell,bench,pullup_bar",
+    "--level",
+    "intermediate",
+    "--goal",
+    "hypertrophy",
+    "--start",
+    START_ON.isoformat(),
+)
+
+
+@dataclass
+class InProcess:
+    name: str
+    runs: int
+    median_ms: float | None
+    p95_ms: float | None
+    max_ms: float | None
+    infeasible: int = 0
+    errors: int = 0
+    first_error: str | None = None
+    target_p95_ms: float | None = None
+    status: str = "-"
+
+
+@dataclass
+class Cold:
+    name: str
+    command: list[str]
+    runs: int
+    median_ms: float | None
+    ratio_to_baseline: float | None = None
+    target_ms: float | None = None
+    status: str = "-"
+    failures: int = 0
+    first_error: str | None = None
+    samples_ms: list[float] = field(default_factory=list)
+
+
+def p95(samples: Sequence[float]) -> float:
+    """Nearest-rank 95th percentile (the 48th of 50 sorted samples)."""
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def verdict(value: float | None, target: float, *, errors: int = 0) -> str:
+    if value is None or errors:
+        return "ERROR"
+    return "PASS" if value <= target else "FAIL"
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+# --- in-process -------------------------------------------------------------------------------
+
+
+def random_requests(count: int, seed: int) -> list[Any]:
+    """Valid profiles drawn like tests/unit/test_planner_properties.py, but from a fixed seed."""
+    from backbone.domain.vocabulary import BackPain, Equipment, Goal, Level
+    from backbone.services.planning import PlanRequest
+
+    rng = random.Random(seed)
+    equipment = [e.value for e in Equipment]
+    requests = []
+    for _ in range(count):
+        requests.append(
+            PlanRequest(
+                start_on=START_ON,
+                days_per_week=rng.randint(1, 7),
+                minutes_per_session=rng.randint(15, 120),
+                equipment=tuple(rng.sample(equipment, k=rng.randint(0, 6))),
+                level=rng.choice([v.value for v in Level]),
+                goal=rng.choice([v.value for v in Goal]),
+                back_pain=rng.choice([v.value for v in BackPain]),
+                weeks=rng.randint(1, 8),
+            )
+        )
+    return requests
+
+
+def typical_request() -> Any:
+    from backbone.domain.vocabulary import Equipment
+    from backbone.services.planning import PlanRequest
+
+    return PlanRequest(
+        start_on=START_ON,
+        days_per_week=3,
+        minutes_per_session=60,
+        equipment=tuple(e.value for e in Equipment),
+        level="intermediate",
+        goal="hypertrophy",
+    )
+
+
+def time_plans(name: str, requests: Sequence[Any], target_p95: float | None) -> InProcess:
+    from backbone.bootstrap import knowledge
+    from backbone.domain.errors import InfeasiblePlan
+    from backbone.services.planning import plan_training
+
+    facts = knowledge()
+    timings: list[float] = []
+    infeasible = errors = 0
+    first_error: str | None = None
+    for request in requests:
+        started = time.perf_counter()
+        try:
+            plan_training(request, facts)
+        except InfeasiblePlan:
+            infeasible += 1
+        except Exception as error:  # a crash is reported, not timed
+            errors += 1
+            first_error = first_error or f"{type(error).__name__}: {error}"
+            continue
+        timings.append(ms(time.perf_counter() - started))
+    result = InProcess(
+        name=name,
+        runs=len(timings),
+        median_ms=statistics.median(timings) if timings else None,
+        p95_ms=p95(timings) if timings else None,
+        max_ms=max(timings) if timings else None,
+        infeasible=infeasible,
+        errors=errors,
+        first_error=first_error,
+        target_p95_ms=target_p95,
+    )
+    if target_p95 is not None:
+        result.status = verdict(result.p95_ms, target_p95, errors=errors)
+    elif errors or not timings:
+        result.status = "ERROR"
+    return result
+
+
+def warm_up() -> str | None:
+    """Load the catalogue and evidence and import the solver, outside the timings."""
+    from backbone.bootstrap import knowledge
+    from backbone.domain.errors import InfeasiblePlan
+    from backbone.services.planning import plan_training
+
+    try:
+        plan_training(typical_request(), knowledge())
+    except InfeasiblePlan:
+        pass
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+# --- cold processes ---------------------------------------------------------------------------
+
+
+def run_once(command: Sequence[str]) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False)
+    return ms(time.perf_counter() - started), done
+
+
+def last_line(stderr: bytes) -> str:
+    lines = stderr.decode(errors="replace").strip().splitlines()
+    return lines[-1] if lines else "(no stderr)"
+
+
+def time_processes(commands: dict[str, list[str]], runs: int) -> dict[str, Cold]:
+    results = {
+        name: Cold(name=name, command=command, runs=0, median_ms=None)
+        for name, command in commands.items()
+    }
+    for command in commands.values():
+        run_once(command)  # untimed: writes __pycache__, warms the disk cache
+    for _ in range(runs):  # round-robin so drift in machine load hits every command alike
+        for name, command in commands.items():
+            elapsed, done = run_once(command)
+            result = results[name]
+            if done.returncode != 0:
+                result.failures += 1
+                result.first_error = result.first_error or (
+                    f"exit {done.returncode}: {last_line(done.stderr)}"
+                )
+            result.samples_ms.append(elapsed)
+            result.runs += 1
+    for result in results.values():
+        result.median_ms = statistics.median(result.samples_ms)
+    return results
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def fmt(value: float | None, spec: str = "8.1f") -> str:
+    return format(value, spec) if value is not None else format("-", ">8")
+
+
+def print_table(
+    random_plans: InProcess, typical: InProcess, cold: dict[str, Cold], warm_error: str | None
+) -> None:
+    print(
+        f"Backbone planner benchmark  (python {sys.version.split()[0]}, "
+        f"seed {SEED}, start {START_ON.isoformat()})"
+    )
+    if warm_error:
+        print(f"  warm-up plan failed: {warm_error}")
+    print()
+    print("In-process plan_training (ms)")
+    header = f"  {'case':<40}{'runs':>5}{'median':>9}{'p95':>9}{'max':>9}{'target':>9}  status"
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    for row in (random_plans, typical):
+        target = f"p95≤{row.target_p95_ms:.0f}" if row.target_p95_ms is not None else "-"
+        print(
+            f"  {row.name:<40}{row.runs:>5}{fmt(row.median_ms, '9.1f')}"
+            f"{fmt(row.p95_ms, '9.1f')}{fmt(row.max_ms, '9.1f')}{target:>9}  {row.status}"
+        )
+    print(
+        f"  random profiles: {random_plans.infeasible} of {random_plans.runs} timed plans "
+        f"were InfeasiblePlan; {random_plans.errors} crashed"
+    )
+    for row in (random_plans, typical):
+        if row.first_error:
+            print(f"  first crash ({row.name}): {row.first_error}")
+    print()
+    print(f"Cold processes (ms, median of {PROCESS_RUNS})")
+    header = (
+        f"  {'command':<40}{'median':>9}{'min':>9}{'max':>9}{'×python':>9}{'target':>9}  status"
+    )
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    for row in cold.values():
+        ratio = f"{row.ratio_to_baseline:.2f}" if row.ratio_to_baseline is not None else "1.00"
+        target = f"≤{row.target_ms:.0f}" if row.target_ms is not None else "-"
+        print(
+            f"  {row.name:<40}{fmt(row.median_ms, '9.1f')}{min(row.samples_ms):9.1f}"
+            f"{max(row.samples_ms):9.1f}{ratio:>9}{target:>9}  {row.status}"
+        )
+    for row in cold.values():
+        if row.failures:
+            print(f"  {row.name}: {row.failures} of {row.runs} runs failed; {row.first_error}")
+    print()
+    print(f"  plan args: {' '.join(PLAN_ARGS)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    warm_error = warm_up()
+    random_plans = time_plans(
+        f"{PROFILES} random valid profiles", random_requests(PROFILES, SEED), TARGET_PLAN_P95_MS
+    )
+    typical = time_plans(
+        "typical gym-goer (3d/60m/gym/int/hyp)", [typical_request()] * TYPICAL_RUNS, None
+    )
+
+    commands = {
+        "python -c pass (baseline)": [sys.executable, "-c", "pass"],
+        "backbone --help": [str(BACKBONE), "--help"],
+        "backbone plan --json": [str(BACKBONE), *PLAN_ARGS],
+    }
+    targets: dict[str, float | None] = {
+        "python -c pass (baseline)": None,
+        "backbone --help": TARGET_HELP_MS,
+        "backbone plan --json": TARGET_COLD_PLAN_MS,
+    }
+    cold = time_processes(commands, PROCESS_RUNS)
+    baseline = cold["python -c pass (baseline)"].median_ms
+    for name, row in cold.items():
+        target = targets[name]
+        row.target_ms = target
+        if target is not None:
+            row.status = verdict(row.median_ms, target, errors=row.failures)
+            if baseline and row.median_ms is not None:
+                row.ratio_to_baseline = row.median_ms / baseline
+        elif row.failures:
+            row.status = "ERROR"
+
+    if args.json:
+        report: dict[str, Any] = {
+            "python": sys.version.split()[0],
+            "seed": SEED,
+            "start_on": START_ON.isoformat(),
+            "warm_up_error": warm_error,
+            "in_process": {"random_profiles": asdict(random_plans), "typical": asdict(typical)},
+            "cold": {name: asdict(row) for name, row in cold.items()},
+        }
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_table(random_plans, typical, cold, warm_error)
+    return 0
+
+
+def _entry(run: Callable[[], int]) -> None:
+    try:
+        run()
+    except Exception as error:  # report, never fail the build
+        print(f"benchmark could not finish: {type(error).__name__}: {error}", file=sys.stderr)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    _entry(main)
