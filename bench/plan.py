@@ -6,8 +6,11 @@ Run as `.venv/bin/python bench/plan.py` (or `make bench`); `--json` prints the f
   warm-up plan that loads the catalogue and evidence and imports the solver. An InfeasiblePlan is
   a timed result (the solver did its work); any other error is counted and reported.
 - Cold processes: `python -c pass` (the bare start-up baseline), `backbone --help` and
-  `backbone plan --json ...`, each run 10 times (round-robin, after one untimed run each so the
-  bytecode cache is written); medians and ratios against the baseline.
+  `backbone plan --json ...`, each run 10 times (round-robin, after one untimed run each);
+  medians and ratios against the baseline. The children write and read bytecode in a temporary
+  PYTHONPYCACHEPREFIX, so they start as they would for a user on their second run, even where
+  PYTHONDONTWRITEBYTECODE is set (and nothing is written under src/ or .venv/). If the calling
+  environment sets PYTHONDONTWRITEBYTECODE, one extra row times `--help` as that environment runs it.
 
 Benchmarks report, they don't fail builds: the exit status is always 0.
 """
@@ -17,16 +20,21 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from backbone.services.planning import PlanRequest
 
 SEED = 2026
 PROFILES = 50
@@ -39,6 +47,8 @@ TARGET_COLD_PLAN_MS = 800.0
 TARGET_HELP_MS = 150.0
 
 BACKBONE = Path(sys.executable).parent / "backbone"
+BASELINE = "python -c pass (baseline)"
+NO_PYC_HELP = "backbone --help (no .pyc, env as given)"
 PLAN_ARGS = (
     "plan",
     "--json",
@@ -75,6 +85,7 @@ class InProcess:
 class Cold:
     name: str
     command: list[str]
+    env: dict[str, str] | None = field(repr=False)
     runs: int
     median_ms: float | None
     ratio_to_baseline: float | None = None
@@ -104,14 +115,14 @@ def ms(seconds: float) -> float:
 # --- in-process -------------------------------------------------------------------------------
 
 
-def random_requests(count: int, seed: int) -> list[Any]:
+def random_requests(count: int, seed: int) -> list[PlanRequest]:
     """Valid profiles drawn like tests/unit/test_planner_properties.py, but from a fixed seed."""
     from backbone.domain.vocabulary import BackPain, Equipment, Goal, Level
     from backbone.services.planning import PlanRequest
 
     rng = random.Random(seed)
     equipment = [e.value for e in Equipment]
-    requests = []
+    requests: list[PlanRequest] = []
     for _ in range(count):
         requests.append(
             PlanRequest(
@@ -128,7 +139,7 @@ def random_requests(count: int, seed: int) -> list[Any]:
     return requests
 
 
-def typical_request() -> Any:
+def typical_request() -> PlanRequest:
     from backbone.domain.vocabulary import Equipment
     from backbone.services.planning import PlanRequest
 
@@ -142,7 +153,7 @@ def typical_request() -> Any:
     )
 
 
-def time_plans(name: str, requests: Sequence[Any], target_p95: float | None) -> InProcess:
+def time_plans(name: str, requests: Sequence[PlanRequest], target_p95: float | None) -> InProcess:
     from backbone.bootstrap import knowledge
     from backbone.domain.errors import InfeasiblePlan
     from backbone.services.planning import plan_training
@@ -198,9 +209,11 @@ def warm_up() -> str | None:
 # --- cold processes ---------------------------------------------------------------------------
 
 
-def run_once(command: Sequence[str]) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+def run_once(
+    command: Sequence[str], env: dict[str, str] | None
+) -> tuple[float, subprocess.CompletedProcess[bytes]]:
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
+    done = subprocess.run(command, capture_output=True, check=False, env=env)
     return ms(time.perf_counter() - started), done
 
 
@@ -209,16 +222,18 @@ def last_line(stderr: bytes) -> str:
     return lines[-1] if lines else "(no stderr)"
 
 
-def time_processes(commands: dict[str, list[str]], runs: int) -> dict[str, Cold]:
+def time_processes(
+    commands: dict[str, tuple[list[str], dict[str, str] | None]], runs: int
+) -> dict[str, Cold]:
     results = {
-        name: Cold(name=name, command=command, runs=0, median_ms=None)
-        for name, command in commands.items()
+        name: Cold(name=name, command=command, env=env, runs=0, median_ms=None)
+        for name, (command, env) in commands.items()
     }
-    for command in commands.values():
-        run_once(command)  # untimed: writes __pycache__, warms the disk cache
+    for command, env in commands.values():
+        run_once(command, env)  # untimed: writes the bytecode cache, warms the disk cache
     for _ in range(runs):  # round-robin so drift in machine load hits every command alike
-        for name, command in commands.items():
-            elapsed, done = run_once(command)
+        for name, (command, env) in commands.items():
+            elapsed, done = run_once(command, env)
             result = results[name]
             if done.returncode != 0:
                 result.failures += 1
@@ -273,18 +288,25 @@ def print_table(
     )
     print(header)
     print("  " + "-" * (len(header) - 2))
-    for row in cold.values():
-        ratio = f"{row.ratio_to_baseline:.2f}" if row.ratio_to_baseline is not None else "1.00"
-        target = f"≤{row.target_ms:.0f}" if row.target_ms is not None else "-"
-        print(
-            f"  {row.name:<40}{fmt(row.median_ms, '9.1f')}{min(row.samples_ms):9.1f}"
-            f"{max(row.samples_ms):9.1f}{ratio:>9}{target:>9}  {row.status}"
+    for cold_row in cold.values():
+        ratio = (
+            f"{cold_row.ratio_to_baseline:.2f}" if cold_row.ratio_to_baseline is not None else "-"
         )
-    for row in cold.values():
-        if row.failures:
-            print(f"  {row.name}: {row.failures} of {row.runs} runs failed; {row.first_error}")
+        if cold_row.name == BASELINE:
+            ratio = "1.00"
+        target = f"≤{cold_row.target_ms:.0f}" if cold_row.target_ms is not None else "-"
+        print(
+            f"  {cold_row.name:<40}{fmt(cold_row.median_ms, '9.1f')}{min(cold_row.samples_ms):9.1f}"
+            f"{max(cold_row.samples_ms):9.1f}{ratio:>9}{target:>9}  {cold_row.status}"
+        )
+    for cold_row in cold.values():
+        if cold_row.failures:
+            print(
+                f"  {cold_row.name}: {cold_row.failures} of {cold_row.runs} runs failed; {cold_row.first_error}"
+            )
     print()
     print(f"  plan args: {' '.join(PLAN_ARGS)}")
+    print("  bytecode: children use a temporary PYTHONPYCACHEPREFIX, warmed by one untimed run")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -300,25 +322,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "typical gym-goer (3d/60m/gym/int/hyp)", [typical_request()] * TYPICAL_RUNS, None
     )
 
-    commands = {
-        "python -c pass (baseline)": [sys.executable, "-c", "pass"],
-        "backbone --help": [str(BACKBONE), "--help"],
-        "backbone plan --json": [str(BACKBONE), *PLAN_ARGS],
-    }
+    with tempfile.TemporaryDirectory(prefix="backbone-bench-pycache-") as pycache:
+        cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        cached["PYTHONPYCACHEPREFIX"] = pycache
+        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            BASELINE: ([sys.executable, "-c", "pass"], cached),
+            "backbone --help": ([str(BACKBONE), "--help"], cached),
+            "backbone plan --json": ([str(BACKBONE), *PLAN_ARGS], cached),
+        }
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            commands[NO_PYC_HELP] = ([str(BACKBONE), "--help"], None)
+        cold = time_processes(commands, PROCESS_RUNS)
     targets: dict[str, float | None] = {
-        "python -c pass (baseline)": None,
         "backbone --help": TARGET_HELP_MS,
         "backbone plan --json": TARGET_COLD_PLAN_MS,
     }
-    cold = time_processes(commands, PROCESS_RUNS)
-    baseline = cold["python -c pass (baseline)"].median_ms
+    baseline = cold[BASELINE].median_ms
     for name, row in cold.items():
-        target = targets[name]
+        target = targets.get(name)
         row.target_ms = target
+        if baseline and row.median_ms is not None and name != BASELINE:
+            row.ratio_to_baseline = row.median_ms / baseline
         if target is not None:
             row.status = verdict(row.median_ms, target, errors=row.failures)
-            if baseline and row.median_ms is not None:
-                row.ratio_to_baseline = row.median_ms / baseline
         elif row.failures:
             row.status = "ERROR"
 
@@ -329,7 +355,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "start_on": START_ON.isoformat(),
             "warm_up_error": warm_error,
             "in_process": {"random_profiles": asdict(random_plans), "typical": asdict(typical)},
-            "cold": {name: asdict(row) for name, row in cold.items()},
+            "cold": {
+                name: {k: v for k, v in asdict(row).items() if k != "env"}
+                for name, row in cold.items()
+            },
         }
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -20,6 +20,7 @@ from backbone.domain.vocabulary import (
     SpinalLoad,
 )
 
+SHORTLIST_PER_GROUP = 3
 MAIN_PATTERNS = (Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL, Pattern.HINGE)
 
 
@@ -69,9 +70,9 @@ def find_candidates(profile: Profile, catalogue: Catalogue) -> Candidates:
     usable = [e for e in catalogue if allowed(e, profile)]
     mobility = [e for e in usable if e.kind is Kind.MOBILITY]
     return Candidates(
-        main=tuple(e for e in usable if block_of(e) is BlockKind.MAIN),
-        accessory=tuple(e for e in usable if block_of(e) is BlockKind.ACCESSORY),
-        core=tuple(e for e in usable if block_of(e) is BlockKind.CORE),
+        main=shortlist([e for e in usable if block_of(e) is BlockKind.MAIN], profile),
+        accessory=shortlist([e for e in usable if block_of(e) is BlockKind.ACCESSORY], profile),
+        core=shortlist([e for e in usable if block_of(e) is BlockKind.CORE], profile),
         warmup=tuple(
             e for e in mobility if e.mobility_use in (MobilityUse.WARMUP, MobilityUse.BOTH)
         ),
@@ -79,6 +80,28 @@ def find_candidates(profile: Profile, catalogue: Catalogue) -> Candidates:
             e for e in mobility if e.mobility_use in (MobilityUse.COOLDOWN, MobilityUse.BOTH)
         ),
     )
+
+
+def shortlist(exercises: list[Exercise], profile: Profile) -> tuple[Exercise, ...]:
+    """The best few of each (pattern, kind), so the solver weighs real options, not 15 near-twins.
+
+    The lowest spinal-load option of each group always stays in, because the weekly heavy-hinge
+    and per-session spinal-load limits may rule the top picks out.
+    """
+    groups: dict[tuple[Pattern, Kind], list[Exercise]] = {}
+    for exercise in exercises:
+        groups.setdefault((exercise.pattern, exercise.kind), []).append(exercise)
+    kept: list[Exercise] = []
+    for group in groups.values():
+        ranked = sorted(group, key=lambda e: (-preference(e, profile), e.slug))
+        best = ranked[:SHORTLIST_PER_GROUP]
+        gentlest = min(
+            ranked, key=lambda e: (list(SpinalLoad).index(e.spinal_load), ranked.index(e))
+        )
+        if gentlest not in best:
+            best.append(gentlest)
+        kept += best
+    return tuple(e for e in exercises if e in kept)
 
 
 def preference(exercise: Exercise, profile: Profile) -> int:

@@ -25,6 +25,7 @@ from backbone.domain.vocabulary import (
     Day,
     Goal,
     Kind,
+    Level,
     Muscle,
     Pattern,
     SpinalLoad,
@@ -39,6 +40,8 @@ CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
 SET_COST = 1
+MISSING_WORKING_SET_PENALTY = 15
+CORE_SET_VALUE_WITH_BACK_PAIN = 4
 TIME_RULE = "profile.minutes"
 WEEKLY_COVERAGE = ("vertical_pull", "horizontal_pull", "hinge_or_back_extension", "isolation")
 """The four weekly slots of select.compound_plus_isolation."""
@@ -206,11 +209,10 @@ def _weekly_rules(
         if len(back_slots) >= 2:
             objective += _second_exposure(week, back_slots, muscle)
 
-    core_set_value = 2 if profile.back_pain is BackPain.NONE else 5
     for c in choices:
         objective.append((preference(c.exercise, profile), c.chosen))
-        set_value = core_set_value if c.block is BlockKind.CORE else -SET_COST
-        objective.append((set_value, c.sets))
+        objective.append((-SET_COST, c.sets))
+        objective += _working_sets(week, c, profile)
     if profile.goal is not Goal.STRENGTH:
         objective += _variety(week)
     model.maximize(objective)
@@ -222,6 +224,32 @@ def covers(exercise: Exercise, wanted: str) -> bool:
     if wanted == "hinge_or_back_extension":
         return exercise.pattern in (Pattern.HINGE, Pattern.BACK_EXTENSION)
     return exercise.pattern.value == wanted and exercise.kind is Kind.COMPOUND
+
+
+def working_sets_target(block: BlockKind, profile: Profile) -> int:
+    """Sets an exercise should get once chosen: enough to be worth the setup time.
+
+    level.programming_*: novices 1-3 sets per exercise, intermediates 3-4; accessories and core
+    work sit at the low end.
+    """
+    if block is BlockKind.MAIN:
+        return 2 if profile.level is Level.NOVICE else 3
+    return 2
+
+
+def _working_sets(week: WeekModel, choice: Choice, profile: Profile) -> list[Term]:
+    """Penalise each set a chosen exercise falls short of its target, so volume is spread over
+    a few well-dosed lifts instead of one lift with five sets and others with one."""
+    target = min(working_sets_target(choice.block, profile), choice.dose.max_sets)
+    missing = week.model.new_var(f"missing_sets:{choice.session}:{choice.exercise.slug}", 0, target)
+    week.model.add(
+        [(1, choice.sets), (1, missing), (-target, choice.chosen)], rule_id="model.link", lower=0
+    )
+    terms: list[Term] = [(-MISSING_WORKING_SET_PENALTY, missing)]
+    if choice.block is BlockKind.CORE and profile.back_pain is not BackPain.NONE:
+        # core.mcgill_big3: with back pain, core endurance work is worth its time in itself.
+        terms.append((CORE_SET_VALUE_WITH_BACK_PAIN, choice.sets))
+    return terms
 
 
 def _second_exposure(week: WeekModel, back_slots: list[SessionSlot], muscle: Muscle) -> list[Term]:

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -19,7 +19,14 @@ R = TypeVar("R")
 EXIT_INPUT = 2
 EXIT_SAFETY = 3
 EXIT_OTHER = 1
-HTTP_STATUS = {"input_error": 422, "not_found": 404, "conflict": 409, "storage_error": 503}
+HTTP_STATUS = {
+    "input_error": 422,
+    "safety_stop": 422,
+    "infeasible_plan": 422,
+    "not_found": 404,
+    "conflict": 409,
+    "storage_error": 503,
+}
 
 
 def exit_code(error: BackboneError) -> int:
@@ -45,6 +52,10 @@ def handle_errors(as_json_param: str = "as_json") -> Callable[[Callable[P, R]], 
                     click.echo(json.dumps(body, indent=2, ensure_ascii=False))
                 else:
                     click.echo(f"error: {error.message}", err=True)
+                    for conflict in error.details.get("conflicts", []):
+                        click.echo(
+                            f"  conflict [{conflict['rule_id']}] {conflict['text']}", err=True
+                        )
                     for step in error.details.get("relax", []):
                         click.echo(f"  - {step}", err=True)
                 sys.exit(code)
@@ -52,3 +63,33 @@ def handle_errors(as_json_param: str = "as_json") -> Callable[[Callable[P, R]], 
         return run
 
     return decorate
+
+
+class JsonErrorsCommand(click.Command):
+    """Under --json, click's own parse errors (a bad --start date, a non-number) print the JSON
+    error shape too, instead of click's usage text; without --json they stay click's usual output."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        wants_json = "--json" in args  # read first: parsing consumes `args`
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            if not wants_json:
+                raise
+            _exit_with_json(error)
+
+
+def _exit_with_json(error: click.UsageError) -> NoReturn:
+    details: dict[str, Any] = {}
+    if isinstance(error, click.BadParameter) and error.param is not None:
+        details["field"] = error.param.name
+    translated = InputError(error.format_message(), details)
+    body = error_document(translated, HTTP_STATUS[translated.code])
+    click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+    sys.exit(EXIT_INPUT)

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from backbone import __version__
-from backbone.interfaces.cli.errors import handle_errors
+from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import RedFlagOption, split_commas
 
 
@@ -23,7 +23,7 @@ def cli() -> None:
     """
 
 
-@cli.command()
+@cli.command(cls=JsonErrorsCommand)
 @click.option(
     "--days",
     type=int,
@@ -64,7 +64,7 @@ def cli() -> None:
     type=int,
     default=5,
     show_default=True,
-    help="Weeks in the block (1-12); the last is a deload.",
+    help="Weeks in the block (1-12); with 2 or more, the last is a deload week.",
 )
 @click.option(
     "--start",
@@ -150,7 +150,7 @@ def exercises(
     render_exercise_list(found)
 
 
-@exercises.command("show")
+@exercises.command("show", cls=JsonErrorsCommand)
 @click.argument("slug")
 @click.option("--json", "as_json", is_flag=True, help="Print the cue card as JSON.")
 @handle_errors()

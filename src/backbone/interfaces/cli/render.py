@@ -14,7 +14,6 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.program import Plan, PlanItem, Session
 from backbone.domain.volume import BACK_TARGETS
 
-
 PIPE_WIDTH = 110
 """Columns used when output goes to a file or pipe, where there is no terminal width to read."""
 
