@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from difflib import get_close_matches
 
 from backbone.domain.errors import InputError, SafetyStop
-from backbone.domain.evidence import EvidenceRegistry, RedFlag
+from backbone.domain.evidence import EvidenceRegistry, RedFlag, RedFlagStop
 
 RED_FLAGS_RULE = "safety.red_flags"
 
@@ -27,7 +27,7 @@ def screen_red_flags(reported: Iterable[str], evidence: EvidenceRegistry) -> Non
         present.append(known[name])
     if not present:
         return
-    emergency = [f for f in present if f.stop == "emergency"]
+    emergency = [f for f in present if f.stop is RedFlagStop.EMERGENCY]
     worst = emergency or present
     labels = "; ".join(f"{f.label} ({f.category.replace('_', ' ')})" for f in worst)
     if emergency:
