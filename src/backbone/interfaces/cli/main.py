@@ -23,7 +23,9 @@ def cli() -> None:
     """
 
 
-@cli.command(cls=JsonErrorsCommand)
+@cli.command(
+    cls=JsonErrorsCommand, short_help="Plan a block of back training: loading weeks, then a deload."
+)
 @click.option(
     "--days",
     type=int,
@@ -114,7 +116,9 @@ def plan(
     render_plan(result, facts.evidence)
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True, short_help="List exercises; `exercises show SLUG` for a cue card."
+)
 @click.option(
     "--pattern", default=None, help="Movement pattern, e.g. vertical_pull, hinge, anti_rotation."
 )
