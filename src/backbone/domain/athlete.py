@@ -107,3 +107,26 @@ def _check_range(value: int, bounds: tuple[int, int], option: str, meaning: str)
             f"--{option} must be between {low} and {high} ({meaning}); got {value}.",
             {"field": option, "value": value, "min": low, "max": high},
         )
+
+
+class Units(StrEnum):
+    KG = "kg"
+    LB = "lb"
+
+
+DEFAULT_PLATES_KG = (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25)
+DEFAULT_DUMBBELL_STEP_KG = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Athlete:
+    """A person who trains: their units, what loads they can make, and their bodyweight."""
+
+    name: str
+    units: Units = Units.KG
+    bodyweight_kg: float | None = None
+    plates_kg: tuple[float, ...] = DEFAULT_PLATES_KG
+    """plate sizes available, one of each pair (a barbell load changes by 2 x plate)"""
+    bar_kg: float = 20.0
+    dumbbell_step_kg: float = DEFAULT_DUMBBELL_STEP_KG
+    athlete_id: int | None = None

@@ -79,3 +79,30 @@ class Plan:
                 for item in session.items():
                     cited.update(reason.rule_id for reason in item.why)
         return tuple(sorted(cited))
+
+
+@dataclass(frozen=True, slots=True)
+class KnownSet:
+    """A recent set the athlete reports at program start, so loads need no calibration."""
+
+    exercise: str
+    load_kg: float | None
+    added_kg: float | None
+    reps: int | None
+    seconds: int | None
+    rir: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RunningProgram:
+    """A plan an athlete started on a date. The plan is regenerated from `plan_options`
+    (the planner is deterministic); `plan_document` keeps what was shown at the start."""
+
+    athlete_id: int
+    started_on: date
+    plan_options: tuple[tuple[str, str], ...]
+    """the plan request as (option, JSON-encoded value) pairs"""
+    plan_document: str
+    """the plan's JSON body as shown when the program started"""
+    known: tuple[KnownSet, ...] = ()
+    program_id: int | None = None

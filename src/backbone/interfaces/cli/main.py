@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 import click
 
 from backbone import __version__
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
-from backbone.interfaces.cli.options import RedFlagOption, split_commas
+from backbone.interfaces.cli.options import plan_options, plan_request, split_commas
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,86 +25,16 @@ def cli() -> None:
 @cli.command(
     cls=JsonErrorsCommand, short_help="Plan a block of back training: loading weeks, then a deload."
 )
-@click.option(
-    "--days",
-    type=int,
-    default=None,
-    help="Training days per week, 1-7 [default: 3, or the number of --on days].",
-)
-@click.option(
-    "--minutes", type=int, default=45, show_default=True, help="Minutes per session, 15-120."
-)
-@click.option(
-    "--equipment",
-    multiple=True,
-    default=("bodyweight",),
-    show_default=True,
-    help="What you have, comma-separated (bodyweight is always included): bodyweight, band, "
-    "dumbbell, kettlebell, barbell, bench, pullup_bar, cable, machine, back_extension_bench, trx.",
-)
-@click.option(
-    "--level", default="novice", show_default=True, help="novice, intermediate or advanced."
-)
-@click.option(
-    "--goal",
-    default="health",
-    show_default=True,
-    help="strength, hypertrophy, endurance or health.",
-)
-@click.option("--back-pain", default="none", show_default=True, help="none, history or current.")
-@click.option(
-    "--red-flag",
-    "red_flags",
-    multiple=True,
-    cls=RedFlagOption,
-    help="A warning sign you have now (repeatable). Any red flag stops planning (exit 3).",
-)
-@click.option("--on", "on_days", default=None, help="Days you can train, e.g. mon,wed,fri.")
-@click.option(
-    "--weeks",
-    type=int,
-    default=5,
-    show_default=True,
-    help="Weeks in the block (1-12); with 2 or more, the last is a deload week.",
-)
-@click.option(
-    "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="First day of week 1 (YYYY-MM-DD) [default: today].",
-)
+@plan_options
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @handle_errors()
-def plan(
-    days: int | None,
-    minutes: int,
-    equipment: tuple[str, ...],
-    level: str,
-    goal: str,
-    back_pain: str,
-    red_flags: tuple[str, ...],
-    on_days: str | None,
-    weeks: int,
-    start: Any,
-    as_json: bool,
-) -> None:
+def plan(as_json: bool, **options: Any) -> None:
     """Generate a mesocycle of back training: loading weeks, then a deload week."""
     from backbone.bootstrap import knowledge
     from backbone.services.documents import plan_document
-    from backbone.services.planning import PlanRequest, plan_training
+    from backbone.services.planning import plan_training
 
-    request = PlanRequest(
-        start_on=start.date() if start else date.today(),
-        days_per_week=days,
-        minutes_per_session=minutes,
-        equipment=split_commas(equipment),
-        level=level,
-        goal=goal,
-        back_pain=back_pain,
-        weeks=weeks,
-        on_days=split_commas((on_days,)) if on_days is not None else None,
-        red_flags=split_commas(red_flags),
-    )
+    request = plan_request(options)
     facts = knowledge()
     result = plan_training(request, facts)
     if as_json:

@@ -1,0 +1,88 @@
+"""What was actually done: logged sets grouped in log entries, sessions and recovery check-ins.
+
+Loads are stored in kilograms. A bodyweight exercise logs `load_kg = None` and `added_kg`: weight
+added (positive) or assistance (negative, e.g. a band or machine taking 20 kg off).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class SetType(StrEnum):
+    WARMUP = "warmup"
+    WORKING = "working"
+    DROP = "drop"
+    FAILURE = "failure"
+    AMRAP = "amrap"
+
+
+class RangeDone(StrEnum):
+    """Range of motion actually reached in a set (rom.full_range, rom.specificity)."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    exercise: str
+    """catalogue slug"""
+    performed_on: date
+    position: int
+    """1-based order of the set within its log entry"""
+    set_type: SetType
+    load_kg: float | None
+    added_kg: float | None
+    reps: int | None
+    seconds: int | None
+    rir: int | None
+    range_done: RangeDone = RangeDone.FULL
+    pain: int | None = None
+    """pain 0-10 during the set (safety.pain_monitoring)"""
+    note: str = ""
+
+    @property
+    def counts_for_progression(self) -> bool:
+        """Partial-range or painful sets never count as success (rom.specificity)."""
+        return self.range_done is RangeDone.FULL and self.set_type is not SetType.WARMUP
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One `backbone log` call: the sets of one exercise written together, all or nothing."""
+
+    athlete_id: int
+    exercise: str
+    performed_on: date
+    logged_at: datetime
+    """UTC-aware"""
+    sets: tuple[LoggedSet, ...]
+    entry_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    athlete_id: int
+    on: date
+    sleep_h: float
+    back_pain: int
+    """0-10"""
+    soreness: int
+    """0-10"""
+    readiness: int | None = None
+    """1-10, higher is readier"""
+    sleep_quality: int | None = None
+    """1-5"""
+    red_flags: tuple[str, ...] = ()
+    checked_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PerformedSession:
+    athlete_id: int
+    on: date
+    session_rpe: int | None
+    duration_min: float | None
