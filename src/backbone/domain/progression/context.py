@@ -1,0 +1,20 @@
+"""Everything a progression rule may read besides the log: who trains, and the rules' numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backbone.domain.athlete import Athlete
+from backbone.domain.catalogue import Catalogue
+from backbone.domain.evidence import EvidenceRegistry
+from backbone.domain.vocabulary import BackPain, Goal, Level
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    athlete: Athlete
+    level: Level
+    goal: Goal
+    back_pain: BackPain
+    catalogue: Catalogue
+    evidence: EvidenceRegistry

@@ -1,0 +1,109 @@
+"""safety.pain_monitoring: the traffic light that overrides progression.
+
+Green (0-2 during a set): progress. Amber (3-5): repeat the load (the rules already refuse to
+count a set above green). Red (over 5, not settled by the next morning, or rising week to week):
+regress one step, to an easier variant with no more spinal load or to 20-30% less load, with
+fewer sets. `hold` repeats the last load when recovery says hold (rising back pain).
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+
+from backbone.domain.evidence import EvidenceRegistry
+from backbone.domain.exercise import Exercise
+from backbone.domain.exposures import Exposure
+from backbone.domain.loads import body_loaded, format_load, load_progressed, next_load_down_kg
+from backbone.domain.prescription import Reason
+from backbone.domain.program import PlanItem
+from backbone.domain.progression.context import Context
+from backbone.domain.progression.outcome import Outcome
+from backbone.domain.progression.targets import Prescription, SetTarget, load_target
+from backbone.domain.progression.variations import easier
+
+RULE = "safety.pain_monitoring"
+CUT_RULE = "progression.deload_prescription"
+GATE_RULE = "safety.spinal_load_gate"
+
+
+class PainLight(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+def light(pain: int | None, evidence: EvidenceRegistry) -> PainLight:
+    if pain is None or pain <= evidence.integer(RULE, "green_max"):
+        return PainLight.GREEN
+    if pain <= evidence.integer(RULE, "amber_max"):
+        return PainLight.AMBER
+    return PainLight.RED
+
+
+def exposure_light(exposure: Exposure, evidence: EvidenceRegistry) -> PainLight:
+    """The worst pain of any set, warm-ups included: pain is pain whatever the set was for."""
+    worst = max((s.pain for s in exposure.sets if s.pain is not None), default=None)
+    return light(worst, evidence)
+
+
+def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) -> Prescription:
+    """Red pain: an easier variant (or 30% less load), fewer sets, more reps in reserve."""
+    evidence = ctx.evidence
+    keep = max(1, math.ceil(planned.sets * (1 - evidence.number(CUT_RULE, "set_cut_fraction_max"))))
+    rir_floor = evidence.integer(GATE_RULE, "current_moderate_rir_min")
+    rir = None if planned.rir is None else max(planned.rir, rir_floor)
+    why = [
+        Reason(
+            RULE, f"pain above {evidence.integer(RULE, 'amber_max')}/10 last time: regress a step"
+        )
+    ]
+    why.append(Reason(CUT_RULE, f"fewer sets ({keep} instead of {planned.sets})"))
+    substitute = easier(exercise, ctx.catalogue)
+    if substitute is not None:
+        calibrate = load_progressed(substitute)
+        if body_loaded(substitute):
+            target = load_target(True, 0.0, planned.reps, planned.seconds, rir)
+        else:
+            target = SetTarget(None, None, planned.reps, planned.seconds, rir)
+        why.append(Reason(RULE, f"swap to {substitute.name}: no more load on the spine"))
+        ending = f", working up to a load that leaves RIR {rir}." if calibrate else "."
+        text = f"Swap to {substitute.name}: {keep} easy sets in the pain-free range{ending}"
+        return Prescription(
+            exercise.slug, (target,) * keep, calibrate, text, tuple(why), substitute.slug
+        )
+    load = last.top_kg
+    if load is not None and load_progressed(exercise):
+        cut = evidence.number(RULE, "regress_load_cut_pct_max") / 100
+        load = next_load_down_kg(load, exercise, ctx.athlete, cut)
+        why.append(Reason(RULE, f"no easier variant listed: {round(cut * 100):g}% less load"))
+        text = f"{keep} sets at {format_load(load, ctx.athlete)}, pain-free range only."
+    else:
+        text = f"{keep} easy sets, pain-free range only."
+    reps = None if planned.reps is None else (planned.reps[0], planned.reps[0])
+    seconds = None if planned.seconds is None else (planned.seconds[0], planned.seconds[0])
+    target = load_target(body_loaded(exercise), load, reps, seconds, rir)
+    if not body_loaded(exercise) and not load_progressed(exercise):
+        target = SetTarget(None, None, reps, seconds, rir)
+    return Prescription(exercise.slug, (target,) * keep, False, text, tuple(why))
+
+
+def hold(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) -> Prescription:
+    """Recovery says hold: the same load (or time) as last time, no increases."""
+    reps = planned.reps
+    seconds = planned.seconds
+    if seconds is not None and last.min_seconds is not None:
+        seconds = (min(max(seconds[0], last.min_seconds), seconds[1]), seconds[1])
+    load = last.top_kg if (load_progressed(exercise) or body_loaded(exercise)) else None
+    if body_loaded(exercise) or load is not None:
+        target = load_target(body_loaded(exercise), load, reps, seconds, planned.rir)
+    else:
+        target = SetTarget(None, None, reps, seconds, planned.rir)
+    shown = (
+        f" at {format_load(load, ctx.athlete)}"
+        if load is not None and not body_loaded(exercise)
+        else ""
+    )
+    text = f"Repeat last session{shown}; no increases until the back settles."
+    why = (Reason(RULE, "back pain not settled or rising: hold the load, do not progress"),)
+    return Prescription(exercise.slug, (target,) * planned.sets, False, text, why)

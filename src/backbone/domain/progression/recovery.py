@@ -1,0 +1,176 @@
+"""Recovery check-ins and recent pain -> deload, hold or stop (before any load goes up).
+
+- stop: the latest check-in reports a red flag (safety.red_flags). The latest answer counts, so
+  a later check-in without flags (after a clinician cleared the athlete) lifts the stop.
+- deload (progression.deload_trigger): the last 2 check-ins are both "poor" (readiness <= 3/10,
+  sleep under 7 h, or soreness >= 7/10), or 2+ overreaching signs in the last week
+  (recovery.overreaching_signs).
+- hold (safety.pain_monitoring, red): back pain rising over the last 3 check-ins, resting back
+  pain above 5, pain not settled the morning after a painful session, or a set above 5 in the
+  last session.
+- rir_floor (recovery.sleep): two short nights in a row keep every set at RIR 2 or easier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+
+from backbone.domain.evidence import EvidenceRegistry, RedFlagStop
+from backbone.domain.history import CheckIn, LoggedSet
+from backbone.domain.prescription import Reason
+
+PAIN_RULE = "safety.pain_monitoring"
+TRIGGER_RULE = "progression.deload_trigger"
+SLEEP_RULE = "recovery.sleep"
+SIGNS_RULE = "recovery.overreaching_signs"
+FLAGS_RULE = "safety.red_flags"
+SIGNS_WINDOW_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    deload: bool
+    hold: bool
+    stop: bool
+    reasons: tuple[Reason, ...]
+    rir_floor: int | None = None
+    """no set harder than this RIR today (recovery.sleep); None when sleep is fine"""
+
+
+NO_CONCERNS = Recovery(deload=False, hold=False, stop=False, reasons=())
+
+
+def assess_recovery(
+    check_ins: Sequence[CheckIn],
+    recent_sets: Sequence[LoggedSet],
+    today: date,
+    evidence: EvidenceRegistry,
+) -> Recovery:
+    ordered = sorted(
+        (c for c in check_ins if c.on <= today),
+        key=lambda c: (c.on, c.checked_at.timestamp() if c.checked_at else 0.0),
+    )
+    reasons: list[Reason] = []
+    stop = _stop(ordered, evidence, reasons)
+    deload = _deload(ordered, today, evidence, reasons)
+    hold = _hold(ordered, [s for s in recent_sets if s.performed_on <= today], evidence, reasons)
+    rir_floor = _sleep_cap(ordered, evidence, reasons)
+    return Recovery(deload, hold, stop, tuple(reasons), rir_floor)
+
+
+def _stop(ordered: list[CheckIn], evidence: EvidenceRegistry, reasons: list[Reason]) -> bool:
+    if not ordered or not ordered[-1].red_flags:
+        return False
+    known = {flag.name: flag for flag in evidence.red_flags()}
+    flags = ordered[-1].red_flags
+    emergency = any(
+        (flag := known.get(name)) is not None and flag.stop is RedFlagStop.EMERGENCY
+        for name in flags
+    )
+    advice = "seek emergency care today" if emergency else "see a clinician before training"
+    reasons.append(Reason(FLAGS_RULE, f"red flag reported ({', '.join(flags)}): {advice}"))
+    return True
+
+
+def is_poor(check_in: CheckIn, evidence: EvidenceRegistry) -> bool:
+    readiness = check_in.readiness
+    return (
+        (
+            readiness is not None
+            and readiness <= evidence.integer(TRIGGER_RULE, "poor_readiness_max")
+        )
+        or check_in.sleep_h < evidence.number(SLEEP_RULE, "sleep_h_min")
+        or check_in.soreness >= evidence.integer(TRIGGER_RULE, "poor_soreness_min")
+    )
+
+
+def _deload(
+    ordered: list[CheckIn], today: date, evidence: EvidenceRegistry, reasons: list[Reason]
+) -> bool:
+    needed = evidence.integer(TRIGGER_RULE, "poor_recovery_checkins")
+    last = ordered[-needed:]
+    if len(last) == needed and all(is_poor(c, evidence) for c in last):
+        reasons.append(Reason(TRIGGER_RULE, f"{needed} poor recovery check-ins in a row: deload"))
+        return True
+    since = today - timedelta(days=SIGNS_WINDOW_DAYS)
+    week = [c for c in ordered if c.on > since]
+    signs = _signs(week, evidence)
+    if len(signs) >= evidence.integer(SIGNS_RULE, "deload_signs_per_week_min"):
+        reasons.append(
+            Reason(SIGNS_RULE, f"overreaching signs this week ({', '.join(signs)}): deload")
+        )
+        return True
+    return False
+
+
+def _signs(week: list[CheckIn], evidence: EvidenceRegistry) -> list[str]:
+    signs = []
+    if any(c.sleep_h < evidence.number(SLEEP_RULE, "sleep_h_min") for c in week):
+        signs.append("sleep_disturbance")
+    readiness_max = evidence.integer(TRIGGER_RULE, "poor_readiness_max")
+    if any(c.readiness is not None and c.readiness <= readiness_max for c in week):
+        signs.append("persistent_fatigue")
+    sore = [c.on for c in week if c.soreness >= evidence.integer(TRIGGER_RULE, "poor_soreness_min")]
+    hours = evidence.integer(TRIGGER_RULE, "soreness_h_over")
+    if sore and (max(sore) - min(sore)).days * 24 >= hours:
+        signs.append("soreness_over_72h")
+    if _pain_rising(week, evidence):
+        signs.append("resting_pain_rising")
+    return signs
+
+
+def _pain_rising(ordered: list[CheckIn], evidence: EvidenceRegistry) -> bool:
+    count = evidence.integer(PAIN_RULE, "rising_checkins")
+    last = ordered[-count:]
+    return (
+        len(last) == count
+        and all(b.back_pain > a.back_pain for a, b in pairwise(last))
+        and last[-1].back_pain > evidence.integer(PAIN_RULE, "green_max")
+    )
+
+
+def _hold(
+    ordered: list[CheckIn],
+    sets: list[LoggedSet],
+    evidence: EvidenceRegistry,
+    reasons: list[Reason],
+) -> bool:
+    green, amber = (
+        evidence.integer(PAIN_RULE, "green_max"),
+        evidence.integer(PAIN_RULE, "amber_max"),
+    )
+    found: list[str] = []
+    if _pain_rising(ordered, evidence):
+        found.append("back pain rising over the last check-ins")
+    if ordered and ordered[-1].back_pain > amber:
+        found.append(f"back pain {ordered[-1].back_pain}/10 at the last check-in")
+    if sets:
+        last_day = max(s.performed_on for s in sets)
+        pains = [s.pain for s in sets if s.performed_on == last_day and s.pain is not None]
+        worst = max(pains, default=None)
+        if worst is not None and worst > amber:
+            found.append(f"pain {worst}/10 during the last session")
+        next_morning = [c for c in ordered if c.on == last_day + timedelta(days=1)]
+        if worst is not None and worst > green and any(c.back_pain > green for c in next_morning):
+            found.append("pain from the last session had not settled by the next morning")
+    for text in found:
+        reasons.append(Reason(PAIN_RULE, f"{text}: hold, no load increases"))
+    return bool(found)
+
+
+def _sleep_cap(
+    ordered: list[CheckIn], evidence: EvidenceRegistry, reasons: list[Reason]
+) -> int | None:
+    nights = evidence.integer(SLEEP_RULE, "short_nights_trigger")
+    last = ordered[-nights:]
+    short = evidence.number(SLEEP_RULE, "sleep_h_min")
+    if len(last) == nights and all(c.sleep_h < short for c in last):
+        cap = evidence.integer(SLEEP_RULE, "capped_rir_min")
+        reasons.append(
+            Reason(SLEEP_RULE, f"{nights} short nights in a row: keep every set at RIR {cap}+")
+        )
+        return cap
+    return None
