@@ -17,7 +17,13 @@ from backbone.domain.vocabulary import (
 
 PRIME_MOVER_CREDIT = 1.0
 LOADING_EQUIPMENT = frozenset(
-    {Equipment.BARBELL, Equipment.DUMBBELL, Equipment.KETTLEBELL, Equipment.CABLE, Equipment.MACHINE}
+    {
+        Equipment.BARBELL,
+        Equipment.DUMBBELL,
+        Equipment.KETTLEBELL,
+        Equipment.CABLE,
+        Equipment.MACHINE,
+    }
 )
 """Equipment whose weight is the load; bands, bars and benches are not weighed."""
 

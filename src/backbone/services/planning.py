@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from backbone.domain.athlete import DEFAULT_WEEKS, make_profile
+from backbone.domain.athlete import DEFAULT_WEEKS, Profile, make_profile
 from backbone.domain.planner.generate import generate_plan
 from backbone.domain.program import Plan
 from backbone.services.ports import Knowledge
@@ -29,7 +29,14 @@ class PlanRequest:
 
 
 def plan_training(request: PlanRequest, knowledge: Knowledge) -> Plan:
-    profile = make_profile(
+    return generate_plan(
+        profile_of(request), knowledge.catalogue, knowledge.evidence, knowledge.solve
+    )
+
+
+def profile_of(request: PlanRequest) -> Profile:
+    """Validate the request's words into a domain profile (InputError on any mistake)."""
+    return make_profile(
         days_per_week=request.days_per_week,
         minutes_per_session=request.minutes_per_session,
         equipment=request.equipment,
@@ -41,4 +48,3 @@ def plan_training(request: PlanRequest, knowledge: Knowledge) -> Plan:
         on_days=request.on_days,
         red_flags=request.red_flags,
     )
-    return generate_plan(profile, knowledge.catalogue, knowledge.evidence, knowledge.solve)

@@ -10,6 +10,7 @@ import click
 from backbone import __version__
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import plan_options, plan_request, split_commas
+from backbone.interfaces.cli.training import COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,6 +101,10 @@ def show_exercise(slug: str, as_json: bool) -> None:
     from backbone.interfaces.cli.render import render_cue_card
 
     render_cue_card(exercise)
+
+
+for command in COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -18,14 +18,14 @@ PIPE_WIDTH = 110
 """Columns used when output goes to a file or pipe, where there is no terminal width to read."""
 
 
-def _console(file: TextIO | None = None) -> Console:
+def console(file: TextIO | None = None) -> Console:
     target = file or sys.stdout
     width = None if target.isatty() else PIPE_WIDTH
     return Console(file=target, width=width, highlight=False, soft_wrap=False)
 
 
 def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = None) -> None:
-    out = _console(file)
+    out = console(file)
     p = plan.profile
     kit = ", ".join(sorted(e.value for e in p.available_equipment))
     out.print(
@@ -44,7 +44,7 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
     cited = ", ".join(r for r in plan.rule_ids if r in evidence)
     out.print(f"\n[dim]Rules cited: {cited}[/]")
     out.print("[dim]`backbone plan ... --json` shows each item's reasons and the sources.[/]")
-    err = _console(sys.stderr)
+    err = console(sys.stderr)
     for warning in plan.warnings:
         err.print(f"[yellow]warning[/] [{warning.rule_id}] {warning.message}")
 
@@ -90,7 +90,7 @@ def _dose(item: PlanItem) -> str:
 
 
 def render_exercise_list(found: tuple[Exercise, ...], file: TextIO | None = None) -> None:
-    out = _console(file)
+    out = console(file)
     if not found:
         out.print("No exercises match these filters.")
         return
@@ -112,7 +112,7 @@ def render_exercise_list(found: tuple[Exercise, ...], file: TextIO | None = None
 
 
 def render_cue_card(exercise: Exercise, file: TextIO | None = None) -> None:
-    out = _console(file)
+    out = console(file)
     cues = exercise.cues
     muscles = ", ".join(f"{m.value} {c:g}" for m, c in exercise.muscles)
     lines = [

@@ -1,0 +1,365 @@
+"""Commands that keep the training log: program, today, log, next, checkin, history, undo."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import UTC, date, datetime
+from typing import Any
+
+import click
+
+from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
+from backbone.interfaces.cli.options import RedFlagOption, plan_options, plan_request, split_commas
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: datetime | None) -> date:
+    return value.date() if value else date.today()
+
+
+def _echo_json(body: object) -> None:
+    click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+
+
+@click.group()
+def program() -> None:
+    """Start a plan as your running program, or show the one running."""
+
+
+@program.command("start", cls=JsonErrorsCommand)
+@plan_options
+@click.option(
+    "--known",
+    multiple=True,
+    help='A recent set so loads start right, e.g. --known "chest_supported_row=60x10@2" '
+    "(repeatable). Without it the first session calibrates the load.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the program as JSON.")
+@handle_errors()
+def program_start(known: tuple[str, ...], as_json: bool, **options: Any) -> None:
+    """Save a plan (same options as `backbone plan`) as the running program."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.documents import plan_document
+    from backbone.services.programs import start_program
+    from backbone.services.training_documents import program_document
+
+    facts = knowledge()
+    view = start_program(plan_request(options), known, facts, new_unit_of_work)
+    if as_json:
+        _echo_json(program_document(view, plan_document(view.plan, facts.evidence)))
+        return
+    from backbone.interfaces.cli.render import render_plan
+
+    render_plan(view.plan, facts.evidence)
+    click.echo(f"\nProgram started on {view.program.started_on}. `backbone today` shows each day.")
+
+
+@program.command("show", cls=JsonErrorsCommand)
+@click.option("--json", "as_json", is_flag=True, help="Print the program as JSON.")
+@handle_errors()
+def program_show(as_json: bool) -> None:
+    """Show the running program."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.documents import plan_document
+    from backbone.services.programs import show_program
+    from backbone.services.training_documents import program_document
+
+    facts = knowledge()
+    view = show_program(facts, new_unit_of_work)
+    if as_json:
+        _echo_json(program_document(view, plan_document(view.plan, facts.evidence)))
+        return
+    from backbone.interfaces.cli.render import render_plan
+
+    click.echo(f"Running since {view.program.started_on}.")
+    render_plan(view.plan, facts.evidence)
+
+
+@click.command(cls=JsonErrorsCommand)
+@click.option(
+    "--date", "on", type=DATE, default=None, help="Which day (YYYY-MM-DD) [default: today]."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print today's session as JSON.")
+@handle_errors()
+def today(on: datetime | None, as_json: bool) -> None:
+    """Today's session with concrete targets, cues and the reason for each."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.training import today as today_session
+    from backbone.services.training_documents import today_document
+
+    view = today_session(_day(on), knowledge(), new_unit_of_work)
+    if as_json:
+        _echo_json(today_document(view))
+        return
+    from backbone.interfaces.cli.render_training import render_today
+
+    render_today(view)
+
+
+@click.command(cls=JsonErrorsCommand)
+@click.argument("exercise")
+@click.argument("sets", nargs=-1, required=True)
+@click.option("--date", "on", type=DATE, default=None, help="Day of the sets [default: today].")
+@click.option(
+    "--partial", is_flag=True, help="Partial range of motion: stored, but never counts as progress."
+)
+@click.option("--pain", type=int, default=None, help="Back pain 0-10 during these sets.")
+@click.option("--note", default="", help="A note kept with the sets.")
+@click.option("--lb", "in_lb", flag_value=True, default=None, help="Loads typed in pounds.")
+@click.option("--kg", "in_lb", flag_value=False, help="Loads typed in kilograms.")
+@click.option("--json", "as_json", is_flag=True, help="Echo the stored sets and any PRs as JSON.")
+@handle_errors()
+def log(
+    exercise: str,
+    sets: tuple[str, ...],
+    on: datetime | None,
+    partial: bool,
+    pain: int | None,
+    note: str,
+    in_lb: bool | None,
+    as_json: bool,
+) -> None:
+    """Log sets: 60x8@2 (kg x reps @ RIR), 60x8 x3, bw+10x6, bw-20x8, 45s, w:40x10."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.training_documents import log_document
+    from backbone.services.training_log import log_sets
+
+    result = log_sets(
+        exercise,
+        sets,
+        on=_day(on),
+        now=datetime.now(UTC),
+        knowledge=knowledge(),
+        new_uow=new_unit_of_work,
+        partial=partial,
+        pain=pain,
+        note=note,
+        in_lb=in_lb,
+    )
+    if as_json:
+        _echo_json(log_document(result))
+        return
+    from backbone.interfaces.cli.render_training import render_log_result
+
+    render_log_result(result)
+
+
+@click.command("next", cls=JsonErrorsCommand)
+@click.argument("exercise")
+@click.option("--date", "on", type=DATE, default=None, help="From which day [default: today].")
+@click.option("--json", "as_json", is_flag=True, help="Print the prescription as JSON.")
+@handle_errors()
+def next_command(exercise: str, on: datetime | None, as_json: bool) -> None:
+    """The next prescription for one exercise, and why."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.training import next_prescription
+    from backbone.services.training_documents import prescription_document
+
+    found, prescription = next_prescription(exercise, _day(on), knowledge(), new_unit_of_work)
+    if as_json:
+        _echo_json(prescription_document(prescription))
+        return
+    from backbone.interfaces.cli.render_training import render_prescription
+
+    render_prescription(found, prescription)
+
+
+@click.command(cls=JsonErrorsCommand)
+@click.option("--sleep", "sleep_h", type=float, required=True, help="Hours slept last night.")
+@click.option("--back-pain", type=int, required=True, help="Back pain now, 0-10.")
+@click.option("--soreness", type=int, required=True, help="Muscle soreness, 0-10.")
+@click.option("--readiness", type=int, default=None, help="How ready you feel, 1-10.")
+@click.option("--sleep-quality", type=int, default=None, help="Sleep quality, 1-5.")
+@click.option(
+    "--red-flag",
+    "red_flags",
+    multiple=True,
+    cls=RedFlagOption,
+    help="A warning sign you have now (repeatable); stops training (exit 3).",
+)
+@click.option("--date", "on", type=DATE, default=None, help="Day of the check-in [default: today].")
+@click.option("--json", "as_json", is_flag=True, help="Print the recovery verdict as JSON.")
+@handle_errors()
+def checkin(
+    sleep_h: float,
+    back_pain: int,
+    soreness: int,
+    readiness: int | None,
+    sleep_quality: int | None,
+    red_flags: tuple[str, ...],
+    on: datetime | None,
+    as_json: bool,
+) -> None:
+    """Record sleep, back pain and soreness; says whether to train, hold or deload."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.recovery import check_in
+    from backbone.services.training_documents import recovery_document
+
+    recovery = check_in(
+        on=_day(on),
+        now=datetime.now(UTC),
+        sleep_h=sleep_h,
+        back_pain=back_pain,
+        soreness=soreness,
+        readiness=readiness,
+        sleep_quality=sleep_quality,
+        red_flags=split_commas(red_flags),
+        knowledge=knowledge(),
+        new_uow=new_unit_of_work,
+    )
+    if as_json:
+        _echo_json(recovery_document(recovery))
+        return
+    from backbone.interfaces.cli.render_training import render_recovery
+
+    render_recovery(recovery)
+
+
+@click.command(cls=JsonErrorsCommand)
+@click.option("--rpe", type=int, default=None, help="How hard the whole session felt, 1-10.")
+@click.option("--minutes", type=float, default=None, help="How long it took.")
+@click.option("--date", "on", type=DATE, default=None, help="Day of the session [default: today].")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored session as JSON.")
+@handle_errors()
+def finish(rpe: int | None, minutes: float | None, on: datetime | None, as_json: bool) -> None:
+    """Mark the day's session done, with its RPE and duration."""
+    from backbone.bootstrap import new_unit_of_work
+    from backbone.services.recovery import finish_session
+
+    done = finish_session(
+        on=_day(on), session_rpe=rpe, duration_min=minutes, new_uow=new_unit_of_work
+    )
+    body = {
+        "date": done.on.isoformat(),
+        "session_rpe": done.session_rpe,
+        "duration_min": done.duration_min,
+    }
+    if as_json:
+        _echo_json(body)
+        return
+    click.echo(f"Session on {done.on} marked done.")
+
+
+@click.command(cls=JsonErrorsCommand)
+@click.option("--exercise", default=None, help="Only this exercise (slug, alias or prefix).")
+@click.option("--since", type=DATE, default=None, help="Only from this day (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per set.")
+@handle_errors()
+def history(exercise: str | None, since: datetime | None, as_json: bool, as_csv: bool) -> None:
+    """The training log, oldest first."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.training_documents import (
+        HISTORY_CSV_COLUMNS,
+        entry_document,
+        logged_set,
+    )
+    from backbone.services.training_log import history as read_history
+
+    if as_json and as_csv:
+        raise click.UsageError("Choose one of --json and --csv.")
+    _, entries = read_history(
+        new_unit_of_work, knowledge(), exercise=exercise, since=since.date() if since else None
+    )
+    if as_json:
+        _echo_json([entry_document(e) for e in entries])
+        return
+    if as_csv:
+        rows = [logged_set(s) for e in entries for s in e.sets]
+        writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    from backbone.interfaces.cli.render_training import render_history
+
+    render_history(entries)
+
+
+@click.command(cls=JsonErrorsCommand)
+@click.option("--json", "as_json", is_flag=True, help="Print the removed entry as JSON.")
+@handle_errors()
+def undo(as_json: bool) -> None:
+    """Remove the last logged entry (all its sets)."""
+    from backbone.bootstrap import new_unit_of_work
+    from backbone.services.training_documents import entry_document
+    from backbone.services.training_log import undo_last
+
+    removed = undo_last(new_unit_of_work)
+    if as_json:
+        _echo_json({"removed": entry_document(removed)})
+        return
+    click.echo(
+        f"Removed {len(removed.sets)} set(s) of {removed.exercise} from {removed.performed_on}."
+    )
+
+
+@click.command(cls=JsonErrorsCommand)
+@click.option("--units", default=None, help="kg or lb: how loads are typed and shown.")
+@click.option("--bodyweight", type=float, default=None, help="Your bodyweight (for pull-up e1RM).")
+@click.option("--plates", default=None, help="Plate sizes you own, e.g. 20,10,5,2.5,1.25.")
+@click.option("--bar", type=float, default=None, help="Barbell weight [default: 20 kg].")
+@click.option("--dumbbell-step", type=float, default=None, help="Jump between dumbbells, e.g. 2.")
+@click.option("--json", "as_json", is_flag=True, help="Print the athlete as JSON.")
+@handle_errors()
+def athlete(
+    units: str | None,
+    bodyweight: float | None,
+    plates: str | None,
+    bar: float | None,
+    dumbbell_step: float | None,
+    as_json: bool,
+) -> None:
+    """Show or change your units, bodyweight, plates and dumbbell steps."""
+    from backbone.bootstrap import new_unit_of_work
+    from backbone.domain.errors import InputError
+    from backbone.services.athletes import update_athlete
+
+    try:
+        plate_sizes = [float(p) for p in split_commas([plates])] if plates is not None else None
+    except ValueError:
+        raise InputError(
+            f"--plates takes numbers separated by commas, e.g. 20,10,5,2.5; got '{plates}'.",
+            {"field": "plates", "value": plates},
+        ) from None
+    saved = update_athlete(
+        new_unit_of_work,
+        units=units,
+        bodyweight=bodyweight,
+        plates=plate_sizes,
+        bar=bar,
+        dumbbell_step=dumbbell_step,
+    )
+    body = {
+        "name": saved.name,
+        "units": saved.units.value,
+        "bodyweight_kg": saved.bodyweight_kg,
+        "plates_kg": list(saved.plates_kg),
+        "bar_kg": saved.bar_kg,
+        "dumbbell_step_kg": saved.dumbbell_step_kg,
+    }
+    if as_json:
+        _echo_json(body)
+        return
+    for key, value in body.items():
+        click.echo(f"{key}: {value}")
+
+
+@click.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+@handle_errors()
+def db_upgrade() -> None:
+    """Apply any pending migrations (also done automatically on first use)."""
+    from backbone.bootstrap import database_location, upgrade_database
+
+    upgrade_database()
+    click.echo(f"Database is up to date: {database_location()}")
+
+
+COMMANDS = (program, today, log, next_command, checkin, finish, history, undo, athlete, db)

@@ -1,0 +1,173 @@
+"""Use cases: what to do today, and the next prescription for one exercise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from backbone.domain.errors import InputError
+from backbone.domain.exercise import Exercise
+from backbone.domain.planner.candidates import block_of
+from backbone.domain.planner.constraints import working_sets_target
+from backbone.domain.prescription import dose_for
+from backbone.domain.program import Block, PlanItem, Session
+from backbone.domain.progression import (
+    Prescription,
+    Recovery,
+    assess_recovery,
+    group_exposures,
+    prescribe,
+)
+from backbone.domain.vocabulary import BlockKind
+from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory
+from backbone.services.ports import Knowledge, UnitOfWork
+from backbone.services.programs import DayInProgram, ProgramView, locate, running_program
+
+RECOVERY_LOOKBACK_DAYS = 14
+PRESCRIBED_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
+
+
+@dataclass(frozen=True, slots=True)
+class TodayItem:
+    block: BlockKind
+    planned: PlanItem
+    exercise: Exercise
+    prescription: Prescription | None
+    """None for warm-up and cool-down drills, which are done as planned"""
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    on: date
+    day: DayInProgram
+    recovery: Recovery | None
+    items: tuple[TodayItem, ...]
+
+    @property
+    def rest_day(self) -> bool:
+        return self.day.session is None
+
+
+def today(
+    on: date, knowledge: Knowledge, new_uow: UnitOfWorkFactory, athlete_name: str = DEFAULT_ATHLETE
+) -> TodayView:
+    with new_uow() as uow:
+        view = running_program(uow, knowledge, athlete_name)
+        day = locate(view.plan, on)
+        if day.session is None:
+            return TodayView(on, day, None, ())
+        recovery = _recovery(uow, view, on, knowledge)
+        items = tuple(
+            _today_item(block, item, uow, view, day, recovery, knowledge)
+            for block in day.session.blocks
+            for item in block.items
+        )
+    return TodayView(on, day, recovery, items)
+
+
+def next_prescription(
+    exercise_name: str,
+    on: date,
+    knowledge: Knowledge,
+    new_uow: UnitOfWorkFactory,
+    athlete_name: str = DEFAULT_ATHLETE,
+) -> tuple[Exercise, Prescription]:
+    """The next time this exercise comes up in the program, what to lift and why."""
+    exercise = knowledge.catalogue.get(exercise_name)
+    if block_of(exercise) not in PRESCRIBED_BLOCKS:
+        raise InputError(
+            f"{exercise.name} is a mobility drill: it is done as planned, with no load to progress.",
+            {"exercise": exercise.slug},
+        )
+    with new_uow() as uow:
+        view = running_program(uow, knowledge, athlete_name)
+        athlete_id = view.athlete.athlete_id
+        assert athlete_id is not None
+        # Once today's sets are logged, "next" means the next session after today.
+        done_today = uow.sets.sets_for(athlete_id, [exercise.slug], since=on, until=on)
+        start = on + timedelta(days=1) if done_today else on
+        found = _next_planned(view, exercise.slug, start)
+        recovery = _recovery(uow, view, on, knowledge)
+        if found is None:
+            # Off-plan work still gets a prescription, dosed for the athlete's goal and level.
+            block = Block(block_of(exercise), (_off_plan_item(exercise, view, knowledge),))
+            day = locate(view.plan, start)
+            day = DayInProgram(start, day.week, None, day.next_session)
+        else:
+            session, block = found
+            day = locate(view.plan, session.on)
+        planned = next(i for i in block.items if i.exercise == exercise.slug)
+        item = _today_item(block, planned, uow, view, day, recovery, knowledge)
+    assert item.prescription is not None
+    return exercise, item.prescription
+
+
+def _off_plan_item(exercise: Exercise, view: ProgramView, knowledge: Knowledge) -> PlanItem:
+    profile = view.plan.profile
+    block = block_of(exercise)
+    dose = dose_for(exercise, block, profile, knowledge.evidence)
+    return PlanItem(
+        exercise=exercise.slug,
+        name=exercise.name,
+        sets=min(working_sets_target(block, profile), dose.max_sets),
+        reps=dose.reps,
+        seconds=dose.seconds,
+        per_side=exercise.unilateral,
+        rir=dose.rir_hardest,
+        rest_s=dose.rest_s,
+        load_hint="",
+        why=dose.reasons,
+    )
+
+
+def _next_planned(view: ProgramView, slug: str, on: date) -> tuple[Session, Block] | None:
+    for week in view.plan.weeks:
+        for session in week.sessions:
+            if session.on < on:
+                continue
+            for block in session.blocks:
+                if block.kind in PRESCRIBED_BLOCKS and any(i.exercise == slug for i in block.items):
+                    return session, block
+    return None
+
+
+def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge) -> Recovery:
+    athlete_id = view.athlete.athlete_id
+    assert athlete_id is not None
+    check_ins = uow.check_ins.recent(athlete_id, on, RECOVERY_LOOKBACK_DAYS)
+    recent = uow.sets.sets_for(athlete_id, since=on - timedelta(days=RECOVERY_LOOKBACK_DAYS))
+    return assess_recovery(check_ins, recent, on, knowledge.evidence)
+
+
+def _today_item(
+    block: Block,
+    planned: PlanItem,
+    uow: UnitOfWork,
+    view: ProgramView,
+    day: DayInProgram,
+    recovery: Recovery,
+    knowledge: Knowledge,
+) -> TodayItem:
+    exercise = knowledge.catalogue.get(planned.exercise)
+    if block.kind not in PRESCRIBED_BLOCKS:
+        return TodayItem(block.kind, planned, exercise, None)
+    athlete_id = view.athlete.athlete_id
+    assert athlete_id is not None
+    logged = uow.sets.sets_for(athlete_id, [exercise.slug], until=day.on - timedelta(days=1))
+    profile = view.plan.profile
+    known = next((k for k in view.program.known if k.exercise == exercise.slug), None)
+    prescription = prescribe(
+        exercise,
+        planned,
+        group_exposures(logged),
+        athlete=view.athlete,
+        level=profile.level,
+        goal=profile.goal,
+        back_pain=profile.back_pain,
+        deload_week=day.week is not None and day.week.deload,
+        known=known,
+        recovery=recovery,
+        catalogue=knowledge.catalogue,
+        evidence=knowledge.evidence,
+    )
+    return TodayItem(block.kind, planned, exercise, prescription)

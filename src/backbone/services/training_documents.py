@@ -1,0 +1,187 @@
+"""JSON bodies of the training-log commands (`today`, `next`, `log`, `history`, `checkin`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backbone.domain.history import LogEntry, LoggedSet
+from backbone.domain.prescription import Reason
+from backbone.domain.progression import Prescription, Recovery, SetTarget
+from backbone.domain.strength import PersonalRecord
+from backbone.services.programs import ProgramView
+from backbone.services.training import TodayItem, TodayView
+from backbone.services.training_log import LogResult
+
+
+def why(reasons: tuple[Reason, ...]) -> list[dict[str, str]]:
+    return [{"rule_id": r.rule_id, "text": r.text} for r in reasons]
+
+
+def set_target(target: SetTarget) -> dict[str, Any]:
+    return {
+        "load_kg": target.load_kg,
+        "added_kg": target.added_kg,
+        "reps": list(target.reps) if target.reps else None,
+        "seconds": list(target.seconds) if target.seconds else None,
+        "rir": target.rir,
+    }
+
+
+def prescription_document(prescription: Prescription) -> dict[str, Any]:
+    return {
+        "exercise": prescription.exercise,
+        "calibrate": prescription.calibrate,
+        "instructions": prescription.instructions,
+        "substitute": prescription.substitute,
+        "sets": [set_target(t) for t in prescription.sets],
+        "stall": (
+            {
+                "exposures": prescription.stall.exposures,
+                "suggestion": prescription.stall.suggestion,
+                "why": why(prescription.stall.reasons),
+            }
+            if prescription.stall
+            else None
+        ),
+        "why": why(prescription.why),
+    }
+
+
+def recovery_document(recovery: Recovery | None) -> dict[str, Any] | None:
+    if recovery is None:
+        return None
+    return {
+        "deload": recovery.deload,
+        "hold": recovery.hold,
+        "stop": recovery.stop,
+        "why": why(recovery.reasons),
+    }
+
+
+def _today_item(item: TodayItem) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "exercise": item.exercise.slug,
+        "name": item.exercise.name,
+        "rest_s": item.planned.rest_s,
+        "per_side": item.planned.per_side,
+        "cues": {
+            "setup": item.exercise.cues.setup[0],
+            "execution": item.exercise.cues.execution[0],
+            "range_of_motion": {
+                "start": item.exercise.cues.range_of_motion.start,
+                "end": item.exercise.cues.range_of_motion.end,
+            },
+        },
+    }
+    if item.prescription is None:
+        planned = SetTarget(None, None, item.planned.reps, item.planned.seconds, None)
+        body |= {
+            "calibrate": False,
+            "sets": [set_target(planned)] * item.planned.sets,
+            "why": why(item.planned.why),
+        }
+    else:
+        body |= prescription_document(item.prescription)
+        body["why"] = why(item.prescription.why)
+    return body
+
+
+def today_document(view: TodayView) -> dict[str, Any]:
+    day = view.day
+    upcoming = day.next_session
+    body: dict[str, Any] = {
+        "date": view.on.isoformat(),
+        "rest_day": view.rest_day,
+        "week": day.week.number if day.week else None,
+        "deload_week": bool(day.week and day.week.deload),
+        "next_session": (
+            {"date": upcoming.on.isoformat(), "day": upcoming.day.value} if upcoming else None
+        ),
+        "recovery": recovery_document(view.recovery),
+        "session": None,
+    }
+    if day.session is not None:
+        blocks: dict[str, list[dict[str, Any]]] = {}
+        for item in view.items:
+            blocks.setdefault(item.block.value, []).append(_today_item(item))
+        body["session"] = {
+            "day": day.session.day.value,
+            "focus": day.session.focus.value,
+            "est_minutes": day.session.est_minutes,
+            "blocks": [{"kind": kind, "items": items} for kind, items in blocks.items()],
+        }
+    return body
+
+
+HISTORY_CSV_COLUMNS = (
+    "date", "exercise", "position", "set_type", "load_kg", "added_kg",
+    "reps", "seconds", "rir", "range", "pain", "note",
+)  # fmt: skip
+
+
+def logged_set(logged: LoggedSet) -> dict[str, Any]:
+    """One set as JSON; its keys are exactly HISTORY_CSV_COLUMNS."""
+    return {
+        "date": logged.performed_on.isoformat(),
+        "exercise": logged.exercise,
+        "position": logged.position,
+        "set_type": logged.set_type.value,
+        "load_kg": logged.load_kg,
+        "added_kg": logged.added_kg,
+        "reps": logged.reps,
+        "seconds": logged.seconds,
+        "rir": logged.rir,
+        "range": logged.range_done.value,
+        "pain": logged.pain,
+        "note": logged.note,
+    }
+
+
+def entry_document(entry: LogEntry) -> dict[str, Any]:
+    return {
+        "entry_id": entry.entry_id,
+        "exercise": entry.exercise,
+        "date": entry.performed_on.isoformat(),
+        "logged_at": entry.logged_at.isoformat(),
+        "sets": [logged_set(s) for s in entry.sets],
+    }
+
+
+def record_document(record: PersonalRecord) -> dict[str, Any]:
+    return {
+        "kind": record.kind,
+        "exercise": record.exercise,
+        "value": record.value,
+        "reps": record.reps,
+        "date": record.performed_on.isoformat(),
+        "previous": record.previous,
+    }
+
+
+def log_document(result: LogResult) -> dict[str, Any]:
+    return {
+        "entry": entry_document(result.entry),
+        "sets": [logged_set(s) for s in result.entry.sets],
+        "records": [record_document(r) for r in result.records],
+        "e1rm_kg": result.best_e1rm_kg,
+        "next": prescription_document(result.next) if result.next else None,
+    }
+
+
+def program_document(view: ProgramView, plan_body: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "athlete": view.athlete.name,
+        "started_on": view.program.started_on.isoformat(),
+        "known": [
+            {
+                "exercise": k.exercise,
+                "load_kg": k.load_kg,
+                "added_kg": k.added_kg,
+                "reps": k.reps,
+                "seconds": k.seconds,
+                "rir": k.rir,
+            }
+            for k in view.program.known
+        ],
+        "plan": plan_body,
+    }
