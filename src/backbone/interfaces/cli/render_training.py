@@ -7,6 +7,7 @@ from rich.table import Table
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry
 from backbone.domain.progression import Prescription, Recovery, SetTarget
+from backbone.domain.strength import PersonalRecord
 from backbone.interfaces.cli.render import console
 from backbone.services.training import TodayView
 from backbone.services.training_log import LogResult
@@ -37,8 +38,14 @@ def _targets(prescription: Prescription) -> str:
         return "calibrate: " + prescription.instructions
     if not prescription.sets:
         return prescription.instructions
-    lines = [f"{i}. {describe_target(t)}" for i, t in enumerate(prescription.sets, start=1)]
-    return "\n".join(lines)
+    # Equal consecutive sets print once with a count: "3 × 62.5 kg × 8-12 reps @ RIR 2".
+    runs: list[tuple[int, SetTarget]] = []
+    for target in prescription.sets:
+        if runs and runs[-1][1] == target:
+            runs[-1] = (runs[-1][0] + 1, target)
+        else:
+            runs.append((1, target))
+    return "\n".join(f"{count} × {describe_target(target)}" for count, target in runs)
 
 
 def render_today(view: TodayView) -> None:
@@ -60,8 +67,12 @@ def render_today(view: TodayView) -> None:
         for reason in view.recovery.reasons:
             out.print(f"[yellow]recovery[/] [{reason.rule_id}] {reason.text}")
     table = Table(show_lines=True)
-    for column in ("block", "exercise", "targets", "rest", "cue", "why"):
-        table.add_column(column)
+    table.add_column("block", style="dim")
+    table.add_column("exercise")
+    table.add_column("targets", ratio=3)
+    table.add_column("rest")
+    table.add_column("range of motion", ratio=2)
+    table.add_column("why", style="dim", ratio=2)
     for item in view.items:
         if item.prescription is None:
             planned = item.planned
@@ -73,7 +84,7 @@ def render_today(view: TodayView) -> None:
             if item.prescription.substitute:
                 targets = f"swap for {item.prescription.substitute}\n{targets}"
             reasons = item.prescription.why
-        cue = f"{item.exercise.cues.execution[0]}\nEnd: {item.exercise.cues.range_of_motion.end}"
+        cue = f"to: {item.exercise.cues.range_of_motion.end}"
         table.add_row(
             item.block.value,
             item.exercise.name,
@@ -111,6 +122,20 @@ def render_log_result(result: LogResult) -> None:
     if result.next is not None:
         out.print("Next time:")
         out.print(_targets(result.next))
+
+
+def _record_text(record: PersonalRecord, result: LogResult) -> str:
+    def amount(value: float) -> str:
+        if record.kind == "longest_hold":
+            return f"{value:g} s"
+        if record.kind == "rep_max" and not result.exercise.externally_loaded:
+            # Bodyweight rep maxes are stored as the added (or, negative, assisting) load.
+            return "bodyweight" if value == 0 else f"bodyweight {value:+g} kg"
+        return f"{value:g} kg"
+
+    reps = f" × {record.reps}" if record.reps else ""
+    before = f" (was {amount(record.previous)})" if record.previous is not None else ""
+    return f"{amount(record.value)}{reps}{before}"
 
 
 def render_recovery(recovery: Recovery) -> None:
