@@ -16,16 +16,6 @@ from backbone.domain.vocabulary import (
 )
 
 PRIME_MOVER_CREDIT = 1.0
-LOADING_EQUIPMENT = frozenset(
-    {
-        Equipment.BARBELL,
-        Equipment.DUMBBELL,
-        Equipment.KETTLEBELL,
-        Equipment.CABLE,
-        Equipment.MACHINE,
-    }
-)
-"""Equipment whose weight is the load; bands, bars and benches are not weighed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +58,6 @@ class Exercise:
 
     def fits(self, available: frozenset[Equipment]) -> bool:
         return self.equipment <= available | {Equipment.BODYWEIGHT}
-
-    @property
-    def externally_loaded(self) -> bool:
-        """Logged and progressed in kilograms, rather than as bodyweight with +added/-assistance."""
-        return bool(self.equipment & LOADING_EQUIPMENT)
 
     @property
     def prime_movers(self) -> tuple[Muscle, ...]:

@@ -102,6 +102,11 @@ def load_progressed(exercise: Exercise) -> bool:
     return load_kind(exercise) in (LoadKind.BARBELL, LoadKind.DUMBBELL, LoadKind.STACK)
 
 
+def logs_load_kg(exercise: Exercise) -> bool:
+    """Sets are typed as a load (60x8); otherwise as bodyweight with +added/-assistance (bwx8)."""
+    return load_progressed(exercise) and not body_loaded(exercise)
+
+
 def load_step_kg(exercise: Exercise, athlete: Athlete) -> float:
     """The smallest real increase, in kg; 0 means the exercise is not load-progressed."""
     grid = _grid(exercise, athlete)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import InputError, NotFound
 from backbone.domain.exercise import Exercise
-from backbone.domain.loads import lb_to_kg
+from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.program import KnownSet, Plan, RunningProgram, Session, Week
 from backbone.domain.shorthand import parse_sets
 from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory, current_athlete
@@ -123,7 +123,7 @@ def _parse_known(text: str, knowledge: Knowledge, athlete: Athlete) -> KnownSet:
 
 
 def _check_load_style(exercise: Exercise, logged_as_bodyweight: bool, text: str) -> None:
-    if not exercise.externally_loaded and not logged_as_bodyweight:
+    if not logs_load_kg(exercise) and not logged_as_bodyweight:
         raise InputError(
             f"{exercise.name} is a bodyweight exercise: give it as bwx8, bw+10x6 or bw-20x8 "
             f"(in '{text}').",

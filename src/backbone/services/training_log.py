@@ -10,7 +10,7 @@ from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import InputError, NotFound
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry, LoggedSet, RangeDone
-from backbone.domain.loads import lb_to_kg
+from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.progression import Prescription
 from backbone.domain.shorthand import ParsedSet, parse_sets
 from backbone.domain.strength import PersonalRecord, new_records, set_e1rm_kg
@@ -142,14 +142,14 @@ def _check_fits(exercise: Exercise, one: ParsedSet) -> None:
             f"{exercise.name} is counted in reps: log e.g. 60x8@2 or bwx10.",
             {"exercise": exercise.slug},
         )
-    if exercise.externally_loaded and one.reps is not None and one.load is None:
+    if logs_load_kg(exercise) and one.reps is not None and one.load is None:
         raise InputError(
             f"{exercise.name} takes a load: log e.g. 60x8@2 (load x reps @ reps in reserve).",
             {"exercise": exercise.slug},
         )
-    if not exercise.externally_loaded and one.load is not None:
+    if not logs_load_kg(exercise) and one.load is not None:
         raise InputError(
-            f"{exercise.name} is not loaded with weights: log it as bwx8, bw+10x6 (added) or "
+            f"{exercise.name} is a bodyweight exercise: log it as bwx8, bw+10x6 (weight added) or "
             "bw-20x8 (assisted).",
             {"exercise": exercise.slug},
         )

@@ -6,6 +6,7 @@ from rich.table import Table
 
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry
+from backbone.domain.loads import logs_load_kg
 from backbone.domain.progression import Prescription, Recovery, SetTarget
 from backbone.domain.strength import PersonalRecord
 from backbone.interfaces.cli.render import console
@@ -111,12 +112,7 @@ def render_log_result(result: LogResult) -> None:
     entry = result.entry
     out.print(f"Logged {len(entry.sets)} set(s) of {result.exercise.name} on {entry.performed_on}.")
     for record in result.records:
-        unit = "s" if record.kind == "longest_hold" else " kg"
-        reps = f" × {record.reps}" if record.reps else ""
-        before = f" (was {record.previous:g}{unit})" if record.previous is not None else ""
-        out.print(
-            f"[green]PR[/] {record.kind.replace('_', ' ')}: {record.value:g}{unit}{reps}{before}"
-        )
+        out.print(f"[green]PR[/] {record.kind.replace('_', ' ')}: {_record_text(record, result)}")
     if result.best_e1rm_kg is not None:
         out.print(f"e1RM today: {result.best_e1rm_kg:.1f} kg")
     if result.next is not None:
@@ -128,7 +124,7 @@ def _record_text(record: PersonalRecord, result: LogResult) -> str:
     def amount(value: float) -> str:
         if record.kind == "longest_hold":
             return f"{value:g} s"
-        if record.kind == "rep_max" and not result.exercise.externally_loaded:
+        if record.kind == "rep_max" and not logs_load_kg(result.exercise):
             # Bodyweight rep maxes are stored as the added (or, negative, assisting) load.
             return "bodyweight" if value == 0 else f"bodyweight {value:+g} kg"
         return f"{value:g} kg"
