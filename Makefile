@@ -13,13 +13,13 @@ EXAMPLE := --days 3 --minutes 45 --equipment dumbbell,bench,pullup_bar,band --le
 
 help:
 	@echo "make run     plan for an example profile (make run ARGS=\"--days 2 --equipment band\")"
-	@echo "make test    lint, format check, mypy strict, import contracts, pytest"
+	@echo "make test    lint, format check, mypy strict, import contracts, pytest (+ PostgreSQL)"
 	@echo "make bench   planner benchmarks (bench/plan.py)"
 
 $(STAMP): pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
 		|| python3 -m pip install --quiet "uv==$(UV_VERSION)"
-	$(UV) sync --frozen --python 3.11 --quiet
+	$(UV) sync --frozen --compile-bytecode --python 3.11 --quiet
 	@touch $@
 
 run: $(STAMP)
@@ -40,8 +40,10 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(BIN)/lint-imports
 
+# The contract tests also run against PostgreSQL: the script starts a throwaway server on loopback
+# (installing Debian's postgresql first if needed) unless BACKBONE_TEST_DATABASE_URL is set.
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	scripts/with-postgres.sh $(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/plan.py

@@ -51,6 +51,13 @@ def upgrade_database() -> None:
     _engine()
 
 
+def database_for_display() -> str:
+    """The database location with any password masked, for printing."""
+    from backbone.settings import redacted
+
+    return redacted(database_location())
+
+
 def new_unit_of_work() -> UnitOfWork:
     """A fresh transaction on the configured database (migrated on first use)."""
     from backbone.storage.unit_of_work import SqlUnitOfWork

@@ -63,11 +63,24 @@ def test_readme_has_examples() -> None:
     assert all(e.command.startswith("backbone") for e in EXAMPLES)
 
 
+@pytest.fixture(scope="module")
+def readme_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One fresh database for the whole README, so its commands build on each other in order."""
+    env = {**os.environ, "BACKBONE_DB": str(tmp_path_factory.mktemp("readme") / "backbone.db")}
+    env.pop("BACKBONE_DATABASE_URL", None)
+    return env
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.command for e in EXAMPLES])
-def test_readme_command(example: Example) -> None:
+def test_readme_command(example: Example, readme_env: dict[str, str]) -> None:
     argv = shlex.split(example.command)
     result = subprocess.run(
-        [str(BIN / argv[0]), *argv[1:]], capture_output=True, text=True, timeout=60, check=False
+        [str(BIN / argv[0]), *argv[1:]],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=readme_env,
     )
     assert result.returncode == example.exit_code, result.stderr
     printed = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]

@@ -356,10 +356,10 @@ def db() -> None:
 @handle_errors()
 def db_upgrade() -> None:
     """Apply any pending migrations (also done automatically on first use)."""
-    from backbone.bootstrap import database_location, upgrade_database
+    from backbone.bootstrap import database_for_display, upgrade_database
 
     upgrade_database()
-    click.echo(f"Database is up to date: {database_location()}")
+    click.echo(f"Database is up to date: {database_for_display()}")
 
 
 COMMANDS = (program, today, log, next_command, checkin, finish, history, undo, athlete, db)

@@ -1,0 +1,122 @@
+"""Where the database lives, read from the environment once by the composition root.
+
+    BACKBONE_DATABASE_URL   a PostgreSQL URL (postgresql://, postgres:// or postgresql+psycopg://);
+                            wins over everything else
+    BACKBONE_DB             a path to a SQLite file
+    (neither)               backbone.db in the user data directory (platformdirs)
+
+Only `backbone.storage` turns the URL into an engine; this module stays free of SQLAlchemy so it
+is cheap to import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import SplitResult, urlsplit, urlunsplit
+
+from backbone.domain.errors import InputError, StorageError
+
+DATABASE_URL_VAR = "BACKBONE_DATABASE_URL"
+DATABASE_PATH_VAR = "BACKBONE_DB"
+APP_NAME = "backbone"
+DATABASE_FILE = "backbone.db"
+
+_POSTGRES_SCHEMES = {"postgresql", "postgres", "postgresql+psycopg"}
+_EXAMPLE_URL = "postgresql://user:password@localhost:5432/backbone"
+
+
+def database_url(environ: Mapping[str, str]) -> str:
+    """The SQLAlchemy URL of the database to use (see the module docstring for the order)."""
+    url = environ.get(DATABASE_URL_VAR, "").strip()
+    if url:
+        return _postgres_url(url)
+    path = environ.get(DATABASE_PATH_VAR, "").strip()
+    if path:
+        return sqlite_url(_sqlite_path(path))
+    return sqlite_url(default_database_path())
+
+
+def default_database_path() -> Path:
+    """backbone.db in the user data directory, which is created if missing."""
+    import platformdirs
+
+    directory = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            f"Cannot create the data directory {directory}: {error.strerror or error}. "
+            f"Set {DATABASE_PATH_VAR} to a file in a writable directory.",
+            {"directory": str(directory)},
+        ) from error
+    return directory / DATABASE_FILE
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def redacted(url: str) -> str:
+    """The URL with any password replaced by ***, safe to print or log."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    netloc = f"{parts.username or ''}:***@{host}"
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _postgres_url(raw: str) -> str:
+    shown = redacted(raw) if "://" in raw else raw
+    scheme, sep, rest = raw.partition("://")
+    if not sep:
+        raise InputError(
+            f"{DATABASE_URL_VAR} is not a URL: '{shown}'. Expected something like {_EXAMPLE_URL}.",
+            {"variable": DATABASE_URL_VAR, "value": shown},
+        )
+    scheme = scheme.lower()
+    if scheme not in _POSTGRES_SCHEMES:
+        hint = (
+            f" For a SQLite file set {DATABASE_PATH_VAR}=path instead."
+            if scheme.startswith("sqlite")
+            else ""
+        )
+        raise InputError(
+            f"{DATABASE_URL_VAR} must be a PostgreSQL URL (postgresql://, postgres:// or "
+            f"postgresql+psycopg://); got scheme '{scheme}'.{hint} Example: {_EXAMPLE_URL}.",
+            {"variable": DATABASE_URL_VAR, "value": shown, "scheme": scheme},
+        )
+    url = f"postgresql+psycopg://{rest}"
+    parts = _split(url, shown)
+    if not parts.hostname and "host=" not in parts.query:
+        raise InputError(
+            f"{DATABASE_URL_VAR} names no server: '{shown}'. Expected something like {_EXAMPLE_URL}.",
+            {"variable": DATABASE_URL_VAR, "value": shown},
+        )
+    return url
+
+
+def _split(url: str, shown: str) -> SplitResult:
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises ValueError for a port that is not a number in range
+    except ValueError as error:
+        raise InputError(
+            f"{DATABASE_URL_VAR} is not a valid URL ({error}): '{shown}'. "
+            f"Expected something like {_EXAMPLE_URL}.",
+            {"variable": DATABASE_URL_VAR, "value": shown},
+        ) from error
+    return parts
+
+
+def _sqlite_path(raw: str) -> Path:
+    path = Path(raw).expanduser()
+    if raw == ":memory:" or path.is_dir():
+        raise InputError(
+            f"{DATABASE_PATH_VAR} must name a database file, not '{raw}'.",
+            {"variable": DATABASE_PATH_VAR, "value": raw},
+        )
+    return path.absolute()

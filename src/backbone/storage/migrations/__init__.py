@@ -1,0 +1,66 @@
+"""Alembic migrations, run programmatically: no alembic.ini is needed at run time.
+
+`upgrade_to_head(engine)` is called on first use. When the database is already at `HEAD` it only
+reads the version row, without importing Alembic, so a command that starts cold stays fast. Several
+processes may upgrade the same database at once: SQLite's `BEGIN IMMEDIATE` and a PostgreSQL advisory
+lock make them take turns, and each one reads the version again inside its transaction.
+
+New revision (developers): `.venv/bin/python -m backbone.storage.migrations revision -m "what"`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from backbone.storage.errors import storage_errors
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+HEAD = "0001"
+"""The newest revision; a test checks it against Alembic's own view of the scripts."""
+
+VERSION_TABLE = "alembic_version"
+MIGRATIONS_DIR = Path(__file__).parent
+ADVISORY_LOCK_KEY = 0x6261636B626F6E65 & 0x7FFFFFFFFFFFFFFF  # "backbone"
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision the database is at, or None for an empty database."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+def is_at_head(engine: Engine) -> bool:
+    with storage_errors("read the schema version"), engine.connect() as connection:
+        return current_revision(connection) == HEAD
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Create or upgrade the schema; cheap when it is already current."""
+    if is_at_head(engine):
+        return
+    from alembic import command
+
+    with storage_errors("upgrade the database schema"), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
+            )
+        command.upgrade(alembic_config(connection), "head")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration built in code; `env.py` uses `connection` when one is given."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("version_path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config

@@ -1,0 +1,213 @@
+"""The database schema as SQLAlchemy Core tables; Alembic revisions under `migrations/` create it.
+
+Loads are kilograms in double precision, so a float written comes back bit for bit. Instants are
+stored in UTC and come back UTC-aware (`UtcDateTime`). Tuples of the domain (plate sizes, red flags,
+plan options, known sets) are JSON text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    Double,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An instant: must be timezone-aware going in, stored as UTC, always UTC-aware coming out."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()} given where UTC-aware is needed")
+        utc = value.astimezone(UTC)
+        # SQLite has no time zone type: store the UTC wall time, put the zone back on the way out.
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({listed})"
+
+
+def _between(column: str, low: int, high: int, *, nullable: bool = True) -> str:
+    check = f"{column} BETWEEN {low} AND {high}"
+    return f"{column} IS NULL OR {check}" if nullable else check
+
+
+SET_TYPES = ("warmup", "working", "drop", "failure", "amrap")
+RANGES_DONE = ("full", "partial")
+UNITS = ("kg", "lb")
+
+athletes = Table(
+    "athletes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("units", String(8), nullable=False),
+    Column("bodyweight_kg", Double, nullable=True),
+    Column("plates_kg", Text, nullable=False, comment="JSON array of plate sizes in kg"),
+    Column("bar_kg", Double, nullable=False),
+    Column("dumbbell_step_kg", Double, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    UniqueConstraint("name"),
+    CheckConstraint(_in("units", UNITS), name="units"),
+    CheckConstraint("bodyweight_kg IS NULL OR bodyweight_kg > 0", name="bodyweight_positive"),
+    CheckConstraint("bar_kg >= 0", name="bar_not_negative"),
+    CheckConstraint("dumbbell_step_kg > 0", name="dumbbell_step_positive"),
+)
+
+programs = Table(
+    "programs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("started_on", Date, nullable=False),
+    Column("plan_options", Text, nullable=False, comment="JSON array of [option, json value]"),
+    Column("plan_document", Text, nullable=False),
+    Column("known", Text, nullable=False, comment="JSON array of known sets"),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index(None, "athlete_id", "started_on"),
+)
+
+log_entries = Table(
+    "log_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("exercise", String(100), nullable=False),
+    Column("performed_on", Date, nullable=False),
+    Column("logged_at", UtcDateTime, nullable=False),
+    # the target of logged_sets' (entry_id, athlete_id) key, so a set cannot change athlete
+    UniqueConstraint("id", "athlete_id"),
+    Index(None, "athlete_id", "performed_on"),
+    Index(None, "athlete_id", "logged_at"),
+)
+
+logged_sets = Table(
+    "logged_sets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_id", Integer, nullable=False),
+    Column("athlete_id", Integer, nullable=False),
+    Column("exercise", String(100), nullable=False),
+    Column("performed_on", Date, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("set_type", String(16), nullable=False),
+    Column("load_kg", Double, nullable=True),
+    Column("added_kg", Double, nullable=True, comment="bodyweight + added (or - assistance)"),
+    Column("reps", Integer, nullable=True),
+    Column("seconds", Integer, nullable=True),
+    Column("rir", Integer, nullable=True),
+    Column("range_done", String(16), nullable=False),
+    Column("pain", Integer, nullable=True),
+    Column("note", Text, nullable=False),
+    ForeignKeyConstraint(
+        ["entry_id", "athlete_id"],
+        ["log_entries.id", "log_entries.athlete_id"],
+        ondelete="CASCADE",
+    ),
+    UniqueConstraint("entry_id", "position"),
+    Index(None, "athlete_id", "exercise", "performed_on"),
+    CheckConstraint("position >= 1", name="position_from_one"),
+    CheckConstraint(_in("set_type", SET_TYPES), name="set_type"),
+    CheckConstraint(_in("range_done", RANGES_DONE), name="range_done"),
+    CheckConstraint("load_kg IS NULL OR load_kg >= 0", name="load_not_negative"),
+    CheckConstraint("reps IS NULL OR reps >= 0", name="reps_not_negative"),
+    CheckConstraint("seconds IS NULL OR seconds >= 0", name="seconds_not_negative"),
+    CheckConstraint("rir IS NULL OR rir >= 0", name="rir_not_negative"),
+    CheckConstraint(_between("pain", 0, 10), name="pain_0_10"),
+)
+
+check_ins = Table(
+    "check_ins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("checked_on", Date, nullable=False),
+    Column("sleep_h", Double, nullable=False),
+    Column("sleep_quality", Integer, nullable=True),
+    Column("soreness", Integer, nullable=False),
+    Column("back_pain", Integer, nullable=False),
+    Column("readiness", Integer, nullable=True),
+    Column("red_flags", Text, nullable=False, comment="JSON array of red-flag codes"),
+    Column("checked_at", UtcDateTime, nullable=True),
+    UniqueConstraint("athlete_id", "checked_on"),
+    CheckConstraint("sleep_h BETWEEN 0 AND 24", name="sleep_h_0_24"),
+    CheckConstraint(_between("sleep_quality", 1, 5), name="sleep_quality_1_5"),
+    CheckConstraint(_between("soreness", 0, 10, nullable=False), name="soreness_0_10"),
+    CheckConstraint(_between("back_pain", 0, 10, nullable=False), name="back_pain_0_10"),
+    CheckConstraint(_between("readiness", 1, 10), name="readiness_1_10"),
+)
+
+performed_sessions = Table(
+    "performed_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("performed_on", Date, nullable=False),
+    Column("session_rpe", Integer, nullable=True),
+    Column("duration_min", Double, nullable=True),
+    UniqueConstraint("athlete_id", "performed_on"),
+    CheckConstraint(_between("session_rpe", 0, 10), name="session_rpe_0_10"),
+    CheckConstraint("duration_min IS NULL OR duration_min >= 0", name="duration_not_negative"),
+)

@@ -1,0 +1,90 @@
+"""The unit of work over SQLAlchemy: one connection, one transaction at a time.
+
+    with SqlUnitOfWork(engine) as uow:
+        uow.sets.add_entry(entry)
+        uow.commit()            # leaving the block without commit rolls back
+
+After `commit()` the unit of work stays usable: the next statement starts a new transaction (the
+services read back what they just wrote). On SQLite every transaction begins with BEGIN IMMEDIATE
+(see `backbone.storage.engine`), so the lock is taken at the first statement, not at enter.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from backbone.domain.errors import StorageError
+from backbone.storage.errors import storage_errors, translate
+from backbone.storage.repositories import (
+    SqlAthleteRepository,
+    SqlCheckInRepository,
+    SqlProgramRepository,
+    SqlSessionRepository,
+    SqlSetRepository,
+)
+
+if TYPE_CHECKING:
+    from backbone.services.ports import (
+        AthleteRepository,
+        CheckInRepository,
+        ProgramRepository,
+        SessionRepository,
+        SetRepository,
+    )
+
+
+class SqlUnitOfWork:
+    athletes: AthleteRepository
+    programs: ProgramRepository
+    sets: SetRepository
+    check_ins: CheckInRepository
+    sessions: SessionRepository
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._connection: Connection | None = None
+
+    def __enter__(self) -> Self:
+        if self._connection is not None:
+            raise StorageError("This unit of work is already in use; start a new one.")
+        with storage_errors("open the database"):
+            connection = self._engine.connect()
+        self._connection = connection
+        self.athletes = SqlAthleteRepository(connection)
+        self.programs = SqlProgramRepository(connection)
+        self.sets = SqlSetRepository(connection)
+        self.check_ins = SqlCheckInRepository(connection)
+        self.sessions = SqlSessionRepository(connection)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        try:
+            connection.rollback()
+        except SQLAlchemyError as error:
+            if exc is None:  # never hide the exception that is already on its way out
+                raise translate(error, "roll back") from error
+        finally:
+            connection.close()
+
+    def commit(self) -> None:
+        if self._connection is None:
+            raise StorageError("commit() outside `with` of the unit of work.")
+        with storage_errors("commit the changes"):
+            self._connection.commit()
+
+    def rollback(self) -> None:
+        if self._connection is not None:
+            with storage_errors("roll back"):
+                self._connection.rollback()

@@ -1,0 +1,260 @@
+"""In-memory repositories and unit of work for fast service tests (cosmicpython style).
+
+They implement the protocols of `backbone.services.ports` and pass the same contract suite as the
+SQL adapters (`tests/integration/test_repository_contract.py`), transactions included: a unit of
+work works on a copy of the store and `commit()` publishes it.
+
+    store = FakeStore()
+    new_uow = store.unit_of_work          # a UnitOfWorkFactory for the services
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from types import TracebackType
+from typing import Self
+
+from backbone.domain.athlete import Athlete
+from backbone.domain.errors import Conflict, NotFound, StorageError
+from backbone.domain.history import CheckIn, LogEntry, LoggedSet, PerformedSession
+from backbone.domain.program import RunningProgram
+
+
+@dataclass
+class _Tables:
+    athletes: dict[int, Athlete] = field(default_factory=dict)
+    programs: dict[int, RunningProgram] = field(default_factory=dict)
+    entries: dict[int, LogEntry] = field(default_factory=dict)
+    check_ins: dict[tuple[int, date], CheckIn] = field(default_factory=dict)
+    sessions: dict[tuple[int, date], PerformedSession] = field(default_factory=dict)
+    next_id: dict[str, int] = field(default_factory=dict)
+
+    def new_id(self, table: str) -> int:
+        self.next_id[table] = self.next_id.get(table, 0) + 1
+        return self.next_id[table]
+
+    def require_athlete(self, athlete_id: int) -> None:
+        if athlete_id not in self.athletes:
+            raise NotFound(f"No athlete with id {athlete_id}.", {"athlete_id": athlete_id})
+
+
+class FakeStore:
+    """The committed state that unit-of-work instances share (one "database")."""
+
+    def __init__(self) -> None:
+        self.committed = _Tables()
+        self.commits = 0
+
+    def unit_of_work(self) -> FakeUnitOfWork:
+        return FakeUnitOfWork(self)
+
+
+class FakeAthleteRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, athlete: Athlete) -> Athlete:
+        if self.by_name(athlete.name) is not None:
+            raise Conflict(
+                f"An athlete named '{athlete.name}' already exists.", {"name": athlete.name}
+            )
+        stored = dataclasses.replace(athlete, athlete_id=self._tables.new_id("athletes"))
+        assert stored.athlete_id is not None
+        self._tables.athletes[stored.athlete_id] = stored
+        return stored
+
+    def get(self, athlete_id: int) -> Athlete:
+        self._tables.require_athlete(athlete_id)
+        return self._tables.athletes[athlete_id]
+
+    def by_name(self, name: str) -> Athlete | None:
+        return next((a for a in self._tables.athletes.values() if a.name == name), None)
+
+    def update(self, athlete: Athlete) -> None:
+        if athlete.athlete_id is None or athlete.athlete_id not in self._tables.athletes:
+            raise NotFound(
+                f"No athlete with id {athlete.athlete_id}.", {"athlete_id": athlete.athlete_id}
+            )
+        same_name = self.by_name(athlete.name)
+        if same_name is not None and same_name.athlete_id != athlete.athlete_id:
+            raise Conflict(
+                f"An athlete named '{athlete.name}' already exists.", {"name": athlete.name}
+            )
+        self._tables.athletes[athlete.athlete_id] = athlete
+
+
+class FakeProgramRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, program: RunningProgram) -> RunningProgram:
+        self._tables.require_athlete(program.athlete_id)
+        stored = dataclasses.replace(program, program_id=self._tables.new_id("programs"))
+        assert stored.program_id is not None
+        self._tables.programs[stored.program_id] = stored
+        return stored
+
+    def current(self, athlete_id: int) -> RunningProgram | None:
+        mine = [p for p in self._tables.programs.values() if p.athlete_id == athlete_id]
+        return max(mine, key=lambda p: (p.started_on, p.program_id or 0), default=None)
+
+
+class FakeSetRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add_entry(self, entry: LogEntry) -> LogEntry:
+        self._tables.require_athlete(entry.athlete_id)
+        positions = [s.position for s in entry.sets]
+        if len(set(positions)) != len(positions):
+            raise Conflict("Two sets of one entry share a position.", {"positions": positions})
+        stored = dataclasses.replace(
+            entry,
+            logged_at=_utc(entry.logged_at),
+            sets=tuple(entry.sets),
+            entry_id=self._tables.new_id("entries"),
+        )
+        assert stored.entry_id is not None
+        self._tables.entries[stored.entry_id] = stored
+        return stored
+
+    def sets_for(
+        self,
+        athlete_id: int,
+        exercises: Sequence[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[LoggedSet]:
+        found = [
+            (s.performed_on, e.logged_at, e.entry_id or 0, s.position, s)
+            for e in self._tables.entries.values()
+            if e.athlete_id == athlete_id
+            for s in e.sets
+            if (exercises is None or s.exercise in exercises)
+            and (since is None or s.performed_on >= since)
+            and (until is None or s.performed_on <= until)
+        ]
+        return [row[-1] for row in sorted(found, key=lambda row: row[:4])]
+
+    def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:
+        mine = [
+            e
+            for e in self._tables.entries.values()
+            if e.athlete_id == athlete_id and (since is None or e.performed_on >= since)
+        ]
+        return [_sorted_sets(e) for e in sorted(mine, key=_entry_order)]
+
+    def last_entry(self, athlete_id: int) -> LogEntry | None:
+        mine = [e for e in self._tables.entries.values() if e.athlete_id == athlete_id]
+        last = max(mine, key=lambda e: (e.logged_at, e.entry_id or 0), default=None)
+        return None if last is None else _sorted_sets(last)
+
+    def delete_entry(self, entry_id: int) -> None:
+        if self._tables.entries.pop(entry_id, None) is None:
+            raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
+
+
+def _utc(at: datetime) -> datetime:
+    """As the SQL adapters do: UTC-aware out, a naive datetime refused."""
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise StorageError(f"Could not store naive datetime {at.isoformat()}: UTC-aware needed.")
+    return at.astimezone(UTC)
+
+
+def _entry_order(entry: LogEntry) -> tuple[date, object, int]:
+    return (entry.performed_on, entry.logged_at, entry.entry_id or 0)
+
+
+def _sorted_sets(entry: LogEntry) -> LogEntry:
+    return dataclasses.replace(entry, sets=tuple(sorted(entry.sets, key=lambda s: s.position)))
+
+
+class FakeCheckInRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, check_in: CheckIn) -> None:
+        self._tables.require_athlete(check_in.athlete_id)
+        at = None if check_in.checked_at is None else _utc(check_in.checked_at)
+        self._tables.check_ins[(check_in.athlete_id, check_in.on)] = dataclasses.replace(
+            check_in, red_flags=tuple(check_in.red_flags), checked_at=at
+        )
+
+    def recent(self, athlete_id: int, until: date, days: int) -> list[CheckIn]:
+        since = until - timedelta(days=days)
+        return sorted(
+            (
+                c
+                for (owner, on), c in self._tables.check_ins.items()
+                if owner == athlete_id and since < on <= until
+            ),
+            key=lambda c: c.on,
+        )
+
+
+class FakeSessionRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def record(self, session: PerformedSession) -> None:
+        self._tables.require_athlete(session.athlete_id)
+        self._tables.sessions[(session.athlete_id, session.on)] = session
+
+    def performed(self, athlete_id: int, since: date | None = None) -> list[PerformedSession]:
+        return sorted(
+            (
+                s
+                for (owner, on), s in self._tables.sessions.items()
+                if owner == athlete_id and (since is None or on >= since)
+            ),
+            key=lambda s: s.on,
+        )
+
+
+class FakeUnitOfWork:
+    athletes: FakeAthleteRepository
+    programs: FakeProgramRepository
+    sets: FakeSetRepository
+    check_ins: FakeCheckInRepository
+    sessions: FakeSessionRepository
+
+    def __init__(self, store: FakeStore | None = None) -> None:
+        self.store = store if store is not None else FakeStore()
+        self._working: _Tables | None = None
+        self.committed = False
+
+    def __enter__(self) -> Self:
+        self._begin()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._working = None
+
+    def commit(self) -> None:
+        if self._working is None:
+            raise RuntimeError("commit() outside `with` of the unit of work.")
+        self.store.committed = self._working
+        self.store.commits += 1
+        self.committed = True
+        self._begin()
+
+    def rollback(self) -> None:
+        self._begin()
+
+    def _begin(self) -> None:
+        tables = copy.deepcopy(self.store.committed)
+        self._working = tables
+        self.athletes = FakeAthleteRepository(tables)
+        self.programs = FakeProgramRepository(tables)
+        self.sets = FakeSetRepository(tables)
+        self.check_ins = FakeCheckInRepository(tables)
+        self.sessions = FakeSessionRepository(tables)
