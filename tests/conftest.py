@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -14,6 +16,10 @@ from backbone.services.planning import PlanRequest, plan_training
 from backbone.services.ports import Knowledge
 
 START = date(2026, 11, 30)  # a Monday
+
+# Keep the parsed-YAML cache of this test run (and of the CLI processes it starts) out of the
+# user's own cache directory.
+os.environ.setdefault("BACKBONE_CACHE_DIR", tempfile.mkdtemp(prefix="backbone-test-cache-"))
 
 
 @pytest.fixture(scope="session")

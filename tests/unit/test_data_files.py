@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from backbone.data import catalogue_from_file, evidence_from_file
+from backbone.data import catalogue_from_file, evidence_from_file, read_yaml
 from backbone.domain.catalogue import CatalogueError
 from backbone.domain.errors import InputError
 from backbone.services.ports import Knowledge
@@ -53,3 +53,17 @@ def test_a_truncated_catalogue_reports_the_broken_entry(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="missing field") as caught:
         catalogue_from_file(cut)
     assert second_slug in caught.value.message
+
+
+def test_an_edited_file_is_parsed_again_and_a_corrupt_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BACKBONE_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "doc.yaml"
+    source.write_text("value: 1\n", encoding="utf-8")
+    assert read_yaml(source) == {"value": 1}
+    source.write_text("value: 2\n", encoding="utf-8")
+    assert read_yaml(source) == {"value": 2}
+    for cached in (tmp_path / "cache").iterdir():
+        cached.write_text("{not json", encoding="utf-8")
+    assert read_yaml(source) == {"value": 2}

@@ -24,6 +24,10 @@ from backbone.services.ports import Knowledge, UnitOfWork
 from backbone.services.programs import DayInProgram, ProgramView, locate, running_program
 
 RECOVERY_LOOKBACK_DAYS = 14
+PRESCRIPTION_WINDOW_DAYS = 182
+"""Prescriptions read the last half year of an exercise: after longer away, loads are calibrated
+afresh rather than taken from stale history (level.definitions: returning lifters restart), and
+`today` stays fast however long the log grows."""
 PRESCRIBED_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
 
 
@@ -83,23 +87,36 @@ def next_prescription(
         view = running_program(uow, knowledge, athlete_name)
         athlete_id = view.athlete.athlete_id
         assert athlete_id is not None
-        # Once today's sets are logged, "next" means the next session after today.
-        done_today = uow.sets.sets_for(athlete_id, [exercise.slug], since=on, until=on)
-        start = on + timedelta(days=1) if done_today else on
-        found = _next_planned(view, exercise.slug, start)
-        recovery = _recovery(uow, view, on, knowledge)
-        if found is None:
-            # Off-plan work still gets a prescription, dosed for the athlete's goal and level.
-            block = Block(block_of(exercise), (_off_plan_item(exercise, view, knowledge),))
-            day = locate(view.plan, start)
-            day = DayInProgram(start, day.week, None, day.next_session)
-        else:
-            session, block = found
-            day = locate(view.plan, session.on)
-        planned = next(i for i in block.items if i.exercise == exercise.slug)
-        item = _today_item(block, planned, uow, view, day, recovery, knowledge)
+        done_today = bool(uow.sets.sets_for(athlete_id, [exercise.slug], since=on, until=on))
+        prescription = prescription_after(uow, view, exercise, on, done_today, knowledge)
+    return exercise, prescription
+
+
+def prescription_after(
+    uow: UnitOfWork,
+    view: ProgramView,
+    exercise: Exercise,
+    on: date,
+    done_today: bool,
+    knowledge: Knowledge,
+) -> Prescription:
+    """The exercise's next prescription from `on`, inside the caller's transaction."""
+    # Once today's sets are logged, "next" means the next session after today.
+    start = on + timedelta(days=1) if done_today else on
+    found = _next_planned(view, exercise.slug, start)
+    recovery = _recovery(uow, view, on, knowledge)
+    if found is None:
+        # Off-plan work still gets a prescription, dosed for the athlete's goal and level.
+        block = Block(block_of(exercise), (_off_plan_item(exercise, view, knowledge),))
+        day = locate(view.plan, start)
+        day = DayInProgram(start, day.week, None, day.next_session)
+    else:
+        session, block = found
+        day = locate(view.plan, session.on)
+    planned = next(i for i in block.items if i.exercise == exercise.slug)
+    item = _today_item(block, planned, uow, view, day, recovery, knowledge)
     assert item.prescription is not None
-    return exercise, item.prescription
+    return item.prescription
 
 
 def _off_plan_item(exercise: Exercise, view: ProgramView, knowledge: Knowledge) -> PlanItem:
@@ -135,7 +152,13 @@ def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge
     athlete_id = view.athlete.athlete_id
     assert athlete_id is not None
     check_ins = uow.check_ins.recent(athlete_id, on, RECOVERY_LOOKBACK_DAYS)
-    recent = uow.sets.sets_for(athlete_id, since=on - timedelta(days=RECOVERY_LOOKBACK_DAYS))
+    # The pain rule looks at the last session only, so read that day rather than two weeks.
+    last = uow.sets.last_entry(athlete_id)
+    window_start = on - timedelta(days=RECOVERY_LOOKBACK_DAYS)
+    if last is None or not window_start <= last.performed_on <= on:
+        recent = uow.sets.sets_for(athlete_id, since=window_start, until=on)
+    else:
+        recent = uow.sets.sets_for(athlete_id, since=last.performed_on, until=on)
     return assess_recovery(check_ins, recent, on, knowledge.evidence)
 
 
@@ -153,7 +176,12 @@ def _today_item(
         return TodayItem(block.kind, planned, exercise, None)
     athlete_id = view.athlete.athlete_id
     assert athlete_id is not None
-    logged = uow.sets.sets_for(athlete_id, [exercise.slug], until=day.on - timedelta(days=1))
+    logged = uow.sets.sets_for(
+        athlete_id,
+        [exercise.slug],
+        since=day.on - timedelta(days=PRESCRIPTION_WINDOW_DAYS),
+        until=day.on - timedelta(days=1),
+    )
     profile = view.plan.profile
     known = next((k for k in view.program.known if k.exercise == exercise.slug), None)
     prescription = prescribe(

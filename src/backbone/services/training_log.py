@@ -11,13 +11,15 @@ from backbone.domain.errors import InputError, NotFound
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry, LoggedSet, RangeDone
 from backbone.domain.loads import lb_to_kg, logs_load_kg
+from backbone.domain.planner.candidates import block_of
 from backbone.domain.progression import Prescription
 from backbone.domain.shorthand import ParsedSet, parse_sets
 from backbone.domain.strength import PersonalRecord, new_records, set_e1rm_kg
 from backbone.domain.vocabulary import MeasuredBy
 from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory, current_athlete
-from backbone.services.ports import Knowledge
-from backbone.services.training import next_prescription
+from backbone.services.ports import Knowledge, UnitOfWork
+from backbone.services.programs import running_program
+from backbone.services.training import PRESCRIBED_BLOCKS, prescription_after
 
 PAIN_RANGE = (0, 10)
 NOTE_MAX_CHARS = 500
@@ -71,8 +73,13 @@ def log_sets(
     note: str = "",
     in_lb: bool | None = None,
     athlete_name: str = DEFAULT_ATHLETE,
+    include_next: bool = True,
 ) -> LogResult:
-    """Validate everything first, then write the whole entry in one transaction."""
+    """Validate everything first, then write the whole entry in one transaction.
+
+    With `include_next` (what the CLI shows), the exercise's next target is worked out afterwards
+    in the same connection; bulk importers can skip it.
+    """
     exercise = resolve_exercise(exercise_name, knowledge)
     parsed = parse_sets(tokens)
     if pain is not None and not PAIN_RANGE[0] <= pain <= PAIN_RANGE[1]:
@@ -92,13 +99,25 @@ def log_sets(
         before = uow.sets.sets_for(athlete.athlete_id, [exercise.slug], until=on)
         entry = uow.sets.add_entry(LogEntry(athlete.athlete_id, exercise.slug, on, now, sets))
         uow.commit()
+        upcoming = (
+            _next_target(uow, exercise, on, knowledge, athlete_name) if include_next else None
+        )
     records = new_records(before, sets, exercise, athlete.bodyweight_kg)
     e1rms = [v for s in sets if (v := set_e1rm_kg(s, exercise, athlete.bodyweight_kg)) is not None]
-    try:
-        _, upcoming = next_prescription(exercise.slug, on, knowledge, new_uow, athlete_name)
-    except NotFound:
-        upcoming = None
     return LogResult(athlete, exercise, entry, records, max(e1rms, default=None), upcoming)
+
+
+def _next_target(
+    uow: UnitOfWork, exercise: Exercise, on: date, knowledge: Knowledge, athlete_name: str
+) -> Prescription | None:
+    """What changed for next time, read in the logging transaction (no second program lookup)."""
+    if block_of(exercise) not in PRESCRIBED_BLOCKS:
+        return None
+    try:
+        view = running_program(uow, knowledge, athlete_name)
+    except NotFound:
+        return None
+    return prescription_after(uow, view, exercise, on, True, knowledge)
 
 
 def undo_last(new_uow: UnitOfWorkFactory, athlete_name: str = DEFAULT_ATHLETE) -> LogEntry:

@@ -429,20 +429,26 @@ def _set_values(logged: LoggedSet, entry_id: int, athlete_id: int) -> dict[str, 
     }
 
 
+# Plain dict lookups: `SetType(value)` goes through EnumMeta.__call__, which dominated reading
+# a long history (about 40% of `sets_for` on 40,000 rows).
+_SET_TYPES = {member.value: member for member in SetType}
+_RANGES = {member.value: member for member in RangeDone}
+
+
 def _logged_set(row: Row[Any]) -> LoggedSet:
     return LoggedSet(
-        exercise=row.exercise,
-        performed_on=row.performed_on,
-        position=row.position,
-        set_type=SetType(row.set_type),
-        load_kg=row.load_kg,
-        added_kg=row.added_kg,
-        reps=row.reps,
-        seconds=row.seconds,
-        rir=row.rir,
-        range_done=RangeDone(row.range_done),
-        pain=row.pain,
-        note=row.note,
+        row.exercise,
+        row.performed_on,
+        row.position,
+        _SET_TYPES[row.set_type],
+        row.load_kg,
+        row.added_kg,
+        row.reps,
+        row.seconds,
+        row.rir,
+        _RANGES[row.range_done],
+        row.pain,
+        row.note,
     )
 
 
