@@ -89,7 +89,14 @@ def gym_request(start_on: date) -> PlanRequest:
     )
 
 
-def build(path: Path, *, years: int = 5, seed: int = 7, empty: bool = False) -> HistorySummary:
+def build(
+    path: Path,
+    *,
+    years: int = 5,
+    seed: int = 7,
+    empty: bool = False,
+    exercises_per_session: int = EXERCISES_PER_SESSION,
+) -> HistorySummary:
     from backbone.bootstrap import knowledge
     from backbone.domain.loads import logs_load_kg
     from backbone.domain.planner.candidates import block_of
@@ -127,7 +134,7 @@ def build(path: Path, *, years: int = 5, seed: int = 7, empty: bool = False) -> 
     )
     rng = random.Random(seed)
     for weekday, slugs in templates.items():
-        top_up = rng.sample(extras, k=max(0, EXERCISES_PER_SESSION - len(slugs)))
+        top_up = rng.sample(extras, k=max(0, min(len(extras), exercises_per_session - len(slugs))))
         templates[weekday] = slugs + top_up
 
     catalogue = facts.catalogue

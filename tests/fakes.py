@@ -19,7 +19,8 @@ from types import TracebackType
 from typing import Self
 
 from backbone.domain.athlete import Athlete
-from backbone.domain.errors import Conflict, NotFound, StorageError
+from backbone.domain.endurance import EnduranceResult
+from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
 from backbone.domain.history import CheckIn, LogEntry, LoggedSet, PerformedSession
 from backbone.domain.program import RunningProgram
 
@@ -31,6 +32,7 @@ class _Tables:
     entries: dict[int, LogEntry] = field(default_factory=dict)
     check_ins: dict[tuple[int, date], CheckIn] = field(default_factory=dict)
     sessions: dict[tuple[int, date], PerformedSession] = field(default_factory=dict)
+    endurance: dict[int, EnduranceResult] = field(default_factory=dict)
     next_id: dict[str, int] = field(default_factory=dict)
 
     def new_id(self, table: str) -> int:
@@ -215,12 +217,40 @@ class FakeSessionRepository:
         )
 
 
+class FakeEnduranceRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, result: EnduranceResult) -> EnduranceResult:
+        self._tables.require_athlete(result.athlete_id)
+        if not result.value >= 0:  # the SQL tables' CHECK (value >= 0)
+            raise InputError(
+                f"Could not store the {result.test} test result: a value is out of range.",
+                {"value": result.value},
+            )
+        stored = dataclasses.replace(result, result_id=self._tables.new_id("endurance"))
+        assert stored.result_id is not None
+        self._tables.endurance[stored.result_id] = stored
+        return stored
+
+    def results(self, athlete_id: int, since: date | None = None) -> list[EnduranceResult]:
+        return sorted(
+            (
+                r
+                for r in self._tables.endurance.values()
+                if r.athlete_id == athlete_id and (since is None or r.on >= since)
+            ),
+            key=lambda r: (r.on, r.result_id or 0),
+        )
+
+
 class FakeUnitOfWork:
     athletes: FakeAthleteRepository
     programs: FakeProgramRepository
     sets: FakeSetRepository
     check_ins: FakeCheckInRepository
     sessions: FakeSessionRepository
+    endurance: FakeEnduranceRepository
 
     def __init__(self, store: FakeStore | None = None) -> None:
         self.store = store if store is not None else FakeStore()
@@ -258,3 +288,4 @@ class FakeUnitOfWork:
         self.sets = FakeSetRepository(tables)
         self.check_ins = FakeCheckInRepository(tables)
         self.sessions = FakeSessionRepository(tables)
+        self.endurance = FakeEnduranceRepository(tables)

@@ -50,3 +50,20 @@ def test_downgrade_to_base_and_back(sql_engine: Engine) -> None:
         assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
     upgrade_to_head(sql_engine)
     assert is_at_head(sql_engine)
+
+
+def test_0002_adds_endurance_results_and_downgrades_to_0001(sql_engine: Engine) -> None:
+    with sql_engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+        assert current_revision(connection) == "0001"
+        tables = set(inspect(connection).get_table_names())
+        assert "endurance_results" not in tables
+        assert "athletes" in tables
+    assert not is_at_head(sql_engine)  # the cheap check sees the old revision
+    upgrade_to_head(sql_engine)
+    assert is_at_head(sql_engine)
+    with sql_engine.connect() as connection:
+        assert current_revision(connection) == HEAD == "0002"
+        assert "endurance_results" in inspect(connection).get_table_names()
+        indexes = inspect(connection).get_indexes("endurance_results")
+    assert [i["column_names"] for i in indexes] == [["athlete_id", "tested_on"]]

@@ -7,6 +7,7 @@ each backend through the `uow_factory` fixture; the last part checks what only a
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from backbone.domain.athlete import Athlete, Units
+from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
 from backbone.domain.history import (
     CheckIn,
@@ -26,7 +28,7 @@ from backbone.domain.history import (
 from backbone.domain.program import KnownSet, RunningProgram
 from backbone.services.ports import UnitOfWork
 from backbone.storage.engine import create_backbone_engine
-from backbone.storage.tables import log_entries, logged_sets
+from backbone.storage.tables import athletes, endurance_results, log_entries, logged_sets
 from backbone.storage.unit_of_work import SqlUnitOfWork
 from tests.integration.conftest import UowFactory
 
@@ -610,6 +612,80 @@ def test_performed_sessions_are_oldest_first_and_filter_by_since(uow_factory: Uo
         assert [s.on for s in since] == [DAY + timedelta(days=2), DAY + timedelta(days=4)]
 
 
+# --- endurance test results --------------------------------------------------------------------
+
+
+def test_endurance_result_round_trips_with_its_id(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    results = (
+        EnduranceResult(athlete_id, "sorensen", 176.5, DAY),
+        EnduranceResult(athlete_id, "side_bridge", 1 / 3 + 90, DAY, Side.LEFT),
+        EnduranceResult(athlete_id, "side_bridge", 0.0, DAY, Side.RIGHT),
+        EnduranceResult(athlete_id, "pullups", 12, DAY),
+    )
+    with uow_factory() as uow:
+        stored = [uow.endurance.add(r) for r in results]
+        uow.commit()
+    assert all(s.result_id is not None for s in stored)
+    assert len({s.result_id for s in stored}) == len(stored)
+    assert [dataclasses.replace(s, result_id=None) for s in stored] == list(results)
+    with uow_factory() as uow:
+        got = uow.endurance.results(athlete_id)
+    assert got == stored
+    assert got[1].value == 1 / 3 + 90  # bit for bit
+    assert got[1].side is Side.LEFT
+    assert got[0].side is None
+
+
+def test_endurance_results_are_oldest_first_then_by_id_and_filter_by_since(
+    uow_factory: UowFactory,
+) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    other = stored_athlete(uow_factory, "bo")
+    later, earlier = DAY + timedelta(days=7), DAY - timedelta(days=7)
+    with uow_factory() as uow:
+        # added out of order on purpose
+        third = uow.endurance.add(EnduranceResult(athlete_id, "plank", 90, later))
+        first = uow.endurance.add(EnduranceResult(athlete_id, "plank", 60, earlier))
+        second_a = uow.endurance.add(EnduranceResult(athlete_id, "sorensen", 120, DAY))
+        second_b = uow.endurance.add(EnduranceResult(athlete_id, "plank", 70, DAY))
+        uow.endurance.add(EnduranceResult(other, "plank", 300, DAY))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.endurance.results(athlete_id) == [first, second_a, second_b, third]
+        assert uow.endurance.results(athlete_id, since=DAY) == [second_a, second_b, third]
+        assert uow.endurance.results(athlete_id, since=later + timedelta(days=1)) == []
+        assert [r.value for r in uow.endurance.results(other)] == [300]
+        assert uow.endurance.results(athlete_in(uow, "cy")) == []
+
+
+def test_endurance_results_roll_back_without_commit(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    with uow_factory() as uow:
+        uow.endurance.add(EnduranceResult(athlete_id, "plank", 60, DAY))
+        assert len(uow.endurance.results(athlete_id)) == 1  # its own write
+    with uow_factory() as uow:
+        assert uow.endurance.results(athlete_id) == []
+
+
+def test_endurance_result_for_an_unknown_athlete_is_not_found(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow, pytest.raises(NotFound):
+        uow.endurance.add(EnduranceResult(999, "plank", 60, DAY))
+
+
+def test_a_negative_endurance_value_is_refused_and_the_transaction_goes_on(
+    uow_factory: UowFactory,
+) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    with uow_factory() as uow:
+        with pytest.raises(InputError):
+            uow.endurance.add(EnduranceResult(athlete_id, "plank", -1.0, DAY))
+        kept = uow.endurance.add(EnduranceResult(athlete_id, "plank", 61.0, DAY))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.endurance.results(athlete_id) == [kept]
+
+
 # --- what only a real database has -------------------------------------------------------------
 
 
@@ -682,6 +758,30 @@ def test_a_naive_datetime_is_refused(uow_factory: UowFactory) -> None:
         athlete_id = athlete_in(uow)
         with pytest.raises(StorageError, match="naive"):
             uow.sets.add_entry(an_entry(athlete_id, at=datetime(2026, 11, 30, 18, 0)))
+
+
+def test_endurance_side_must_be_left_right_or_null(sql_engine: Engine) -> None:
+    with SqlUnitOfWork(sql_engine) as uow:
+        athlete_id = athlete_in(uow)
+        uow.commit()
+    row = {"athlete_id": athlete_id, "test": "side_bridge", "value": 60.0, "tested_on": DAY}
+    with sql_engine.connect() as connection, pytest.raises(Exception, match=r"(?i)check"):
+        connection.execute(endurance_results.insert().values({**row, "side": "middle"}))
+    with sql_engine.begin() as connection:
+        connection.execute(endurance_results.insert().values({**row, "side": None}))
+        connection.execute(endurance_results.insert().values({**row, "side": "left"}))
+        count = connection.scalar(select(func.count()).select_from(endurance_results))
+    assert count == 2
+
+
+def test_deleting_an_athlete_cascades_to_endurance_results(sql_engine: Engine) -> None:
+    with SqlUnitOfWork(sql_engine) as uow:
+        athlete_id = athlete_in(uow)
+        uow.endurance.add(EnduranceResult(athlete_id, "plank", 60, DAY))
+        uow.commit()
+    with sql_engine.begin() as connection:
+        connection.execute(athletes.delete().where(athletes.c.id == athlete_id))
+        assert connection.scalar(select(func.count()).select_from(endurance_results)) == 0
 
 
 def test_kg_are_stored_as_double_precision(sql_engine: Engine) -> None:

@@ -14,6 +14,7 @@ from typing import Protocol, Self
 
 from backbone.domain.athlete import Athlete
 from backbone.domain.catalogue import Catalogue
+from backbone.domain.endurance import EnduranceResult
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.history import CheckIn, LogEntry, LoggedSet, PerformedSession
 from backbone.domain.planner.model import Solver
@@ -99,6 +100,16 @@ class SessionRepository(Protocol):
     def performed(self, athlete_id: int, since: date | None = None) -> list[PerformedSession]: ...
 
 
+class EnduranceRepository(Protocol):
+    def add(self, result: EnduranceResult) -> EnduranceResult:
+        """Store a test result; returns it with `result_id` set. Unknown athlete -> NotFound."""
+        ...
+
+    def results(self, athlete_id: int, since: date | None = None) -> list[EnduranceResult]:
+        """Results on or after `since` (all without it), oldest first: by `on`, then id."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything written inside commits together or not at all."""
 
@@ -107,6 +118,7 @@ class UnitOfWork(Protocol):
     sets: SetRepository
     check_ins: CheckInRepository
     sessions: SessionRepository
+    endurance: EnduranceRepository
 
     def __enter__(self) -> Self: ...
 

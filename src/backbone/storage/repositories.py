@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult, Insert, Row, Select, delete, select, update
 
 from backbone.domain.athlete import Athlete, Units
+from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import Conflict, NotFound, StorageError
 from backbone.domain.history import (
     CheckIn,
@@ -28,6 +29,7 @@ from backbone.storage.errors import storage_errors
 from backbone.storage.tables import (
     athletes,
     check_ins,
+    endurance_results,
     log_entries,
     logged_sets,
     performed_sessions,
@@ -303,6 +305,55 @@ class SqlSessionRepository:
                     on=row.performed_on,
                     session_rpe=row.session_rpe,
                     duration_min=row.duration_min,
+                )
+                for row in self._connection.execute(query)
+            ]
+
+
+class SqlEnduranceRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, result: EnduranceResult) -> EnduranceResult:
+        values = {
+            "athlete_id": result.athlete_id,
+            "test": result.test,
+            "side": None if result.side is None else result.side.value,
+            "value": result.value,
+            "tested_on": result.on,
+        }
+        # a savepoint keeps the transaction usable after a refused row (PostgreSQL aborts it)
+        with (
+            storage_errors(f"store the {result.test} test result"),
+            self._connection.begin_nested(),
+        ):
+            inserted = self._connection.execute(endurance_results.insert().values(values))
+        return EnduranceResult(
+            athlete_id=result.athlete_id,
+            test=result.test,
+            value=result.value,
+            on=result.on,
+            side=result.side,
+            result_id=_new_id(inserted),
+        )
+
+    def results(self, athlete_id: int, since: date | None = None) -> list[EnduranceResult]:
+        query = (
+            select(endurance_results)
+            .where(endurance_results.c.athlete_id == athlete_id)
+            .order_by(endurance_results.c.tested_on, endurance_results.c.id)
+        )
+        if since is not None:
+            query = query.where(endurance_results.c.tested_on >= since)
+        with storage_errors("read test results"):
+            return [
+                EnduranceResult(
+                    athlete_id=row.athlete_id,
+                    test=row.test,
+                    value=row.value,
+                    on=row.tested_on,
+                    side=None if row.side is None else Side(row.side),
+                    result_id=row.id,
                 )
                 for row in self._connection.execute(query)
             ]

@@ -211,3 +211,24 @@ performed_sessions = Table(
     CheckConstraint(_between("session_rpe", 0, 10), name="session_rpe_0_10"),
     CheckConstraint("duration_min IS NULL OR duration_min >= 0", name="duration_not_negative"),
 )
+
+SIDES = ("left", "right")
+
+endurance_results = Table(
+    "endurance_results",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "athlete_id",
+        Integer,
+        ForeignKey("athletes.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("test", String(40), nullable=False, comment="rule id after `test.`, e.g. sorensen"),
+    Column("side", String(8), nullable=True),
+    Column("value", Double, nullable=False, comment="seconds held, or reps for pullups"),
+    Column("tested_on", Date, nullable=False),
+    Index(None, "athlete_id", "tested_on"),
+    CheckConstraint("value >= 0", name="value_not_negative"),
+    CheckConstraint(f"side IS NULL OR {_in('side', SIDES)}", name="side"),
+)

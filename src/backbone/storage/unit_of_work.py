@@ -22,6 +22,7 @@ from backbone.storage.errors import storage_errors, translate
 from backbone.storage.repositories import (
     SqlAthleteRepository,
     SqlCheckInRepository,
+    SqlEnduranceRepository,
     SqlProgramRepository,
     SqlSessionRepository,
     SqlSetRepository,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from backbone.services.ports import (
         AthleteRepository,
         CheckInRepository,
+        EnduranceRepository,
         ProgramRepository,
         SessionRepository,
         SetRepository,
@@ -43,6 +45,7 @@ class SqlUnitOfWork:
     sets: SetRepository
     check_ins: CheckInRepository
     sessions: SessionRepository
+    endurance: EnduranceRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -59,6 +62,7 @@ class SqlUnitOfWork:
         self.sets = SqlSetRepository(connection)
         self.check_ins = SqlCheckInRepository(connection)
         self.sessions = SqlSessionRepository(connection)
+        self.endurance = SqlEnduranceRepository(connection)
         return self
 
     def __exit__(

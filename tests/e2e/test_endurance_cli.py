@@ -1,0 +1,185 @@
+"""Endurance tests from the command line (`backbone test record|list`), against a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backbone.domain.endurance import Side
+from backbone.domain.errors import InputError
+from backbone.services.endurance import list_tests, record_test
+from backbone.services.ports import Knowledge
+from tests.fakes import FakeStore
+
+BACKBONE = Path(sys.executable).parent / "backbone"
+DAY = "2026-11-30"
+
+
+class Backbone:
+    """Runs the real `backbone` executable against one database file."""
+
+    def __init__(self, database: Path) -> None:
+        self.env = {**os.environ, "BACKBONE_DB": str(database)}
+        self.env.pop("BACKBONE_DATABASE_URL", None)
+
+    def run(self, *args: str, code: int = 0) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [str(BACKBONE), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode == code, (args, result.stdout, result.stderr)
+        return result
+
+    def json(self, *args: str, code: int = 0) -> Any:
+        return json.loads(self.run(*args, "--json", code=code).stdout)
+
+    def stored(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = self.json("test", "list")
+        return found
+
+
+@pytest.fixture
+def backbone(tmp_path: Path) -> Backbone:
+    return Backbone(tmp_path / "tests.db")
+
+
+def test_record_then_list(backbone: Backbone) -> None:
+    plank = backbone.json("test", "record", "plank", "95.5", "--date", DAY)
+    assert plank == {"test": "plank", "side": None, "value": 95.5, "date": DAY, "id": plank["id"]}
+    assert isinstance(plank["id"], int)
+    left = backbone.json("test", "record", "side_bridge", "80", "--side", "left", "--date", DAY)
+    assert (left["test"], left["side"], left["value"]) == ("side_bridge", "left", 80)
+    earlier = backbone.json("test", "record", "biering_sorensen", "150", "--date", "2026-11-01")
+    assert earlier["test"] == "sorensen"  # the alias is stored under the evidence name
+    reps = backbone.json("test", "record", "pullups", "12", "--date", DAY)
+    assert reps["value"] == 12
+
+    assert backbone.stored() == [earlier, plank, left, reps]  # oldest first, then as recorded
+
+    text = backbone.run("test", "record", "mcgill_flexor", "120", "--date", DAY).stdout
+    assert "mcgill_flexor" in text
+    assert "120 s" in text
+    assert DAY in text
+    listing = backbone.run("test", "list").stdout
+    assert "side_bridge (left)" in listing
+    assert "12 reps" in listing
+    assert listing.index("2026-11-01") < listing.index(DAY)
+
+
+def test_list_before_any_result(backbone: Backbone) -> None:
+    assert backbone.stored() == []
+    assert "backbone test record" in backbone.run("test", "list").stdout
+
+
+def test_an_unknown_test_name_suggests_the_closest_and_lists_the_tests(backbone: Backbone) -> None:
+    result = backbone.run("test", "record", "plnak", "60", code=2)
+    assert "Did you mean 'plank'?" in result.stderr
+    for name in ("sorensen", "mcgill_extensor", "mcgill_flexor", "side_bridge", "dead_hang"):
+        assert name in result.stderr
+    body = backbone.json("test", "record", "sorenson", "60", code=2)
+    assert body["ok"] is False
+    assert body["code"] == "input_error"
+    assert body["details"]["suggestions"][0] == "sorensen"
+    assert "pullups" in body["details"]["allowed"]
+    assert backbone.stored() == []
+
+
+def test_side_bridge_needs_a_side(backbone: Backbone) -> None:
+    result = backbone.run("test", "record", "side_bridge", "60", code=2)
+    assert "--side left" in result.stderr
+    body = backbone.json("test", "record", "side_bridge", "60", code=2)
+    assert body["details"]["field"] == "side"
+    backbone.run("test", "record", "plank", "60", "--side", "left", code=2)  # no side there
+    assert backbone.stored() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("plank", "-5"), ("plank", "0"), ("sorensen", "601"), ("pullups", "7.5"), ("pullups", "101")],
+)
+def test_values_out_of_range_are_refused(backbone: Backbone, name: str, value: str) -> None:
+    result = backbone.run("test", "record", name, value, code=2)
+    assert result.stderr.startswith("error: ")
+    assert value.lstrip("-") in result.stderr
+    body = backbone.json("test", "record", name, value, code=2)
+    assert body["details"]["field"] == "value"
+    assert backbone.stored() == []
+
+
+def test_a_value_that_is_not_a_number_is_a_usage_error(backbone: Backbone) -> None:
+    body = backbone.json("test", "record", "plank", "long", code=2)
+    assert body["code"] == "input_error"
+    assert backbone.stored() == []
+
+
+def test_every_command_of_the_group_has_help(backbone: Backbone) -> None:
+    for path in (("test",), ("test", "record"), ("test", "list")):
+        assert backbone.run(*path, "--help").stdout.startswith("Usage: ")
+
+
+# --- the service in process, on the in-memory fakes (fast checks of the rules behind the CLI) ---
+
+
+def test_service_accepts_everyday_names_and_stores_evidence_names(facts: Knowledge) -> None:
+    store = FakeStore()
+    on = date(2026, 11, 30)
+    names = {
+        "Trunk-Flexor": "mcgill_flexor",
+        "biering sorensen": "sorensen",
+        "Biering-Sørensen": "sorensen",
+        "pull-ups": "pullups",
+        "DEAD_HANG": "dead_hang",
+    }
+    for typed, stored in names.items():
+        result = record_test(
+            typed, 30, side=None, on=on, new_uow=store.unit_of_work, knowledge=facts
+        )
+        assert result.test == stored
+    bridge = record_test(
+        "side_bridge", 61.5, side="Right", on=on, new_uow=store.unit_of_work, knowledge=facts
+    )
+    assert bridge.side is Side.RIGHT
+    assert [r.test for r in list_tests(store.unit_of_work)][-1] == "side_bridge"
+    assert list_tests(store.unit_of_work, "someone else") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "side", "field"),
+    [
+        ("planck", 60.0, None, "test"),
+        ("mcgill_ratios", 1.0, None, "test"),  # computed from the holds, never recorded
+        ("side_bridge", 60.0, "up", "side"),
+        ("side_bridge", 60.0, None, "side"),
+        ("plank", float("nan"), None, "value"),
+        ("plank", float("inf"), None, "value"),
+        ("dead_hang", 600.5, None, "value"),
+        ("pullups", 0.0, None, "value"),
+    ],
+)
+def test_service_refuses_bad_input_and_stores_nothing(
+    facts: Knowledge, name: str, value: float, side: str | None, field: str
+) -> None:
+    store = FakeStore()
+    with pytest.raises(InputError) as caught:
+        record_test(
+            name,
+            value,
+            side=side,
+            on=date(2026, 11, 30),
+            new_uow=store.unit_of_work,
+            knowledge=facts,
+        )
+    assert caught.value.details["field"] == field
+    assert store.commits == 0
