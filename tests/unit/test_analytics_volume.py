@@ -17,7 +17,7 @@ def test_fractional_credit_from_the_catalogue() -> None:
     sets = hard("chest_supported_row", MONDAY, 3) + hard("lat_pulldown", MONDAY, 2)
     analytics = run(sets, weeks=1)
     row, pulldown = CATALOGUE.get("chest_supported_row"), CATALOGUE.get("lat_pulldown")
-    for muscle in (Muscle.LATS, Muscle.RHOMBOIDS, Muscle.TRAPS_MIDDLE, Muscle.BICEPS):
+    for muscle in (Muscle.LATS, Muscle.RHOMBOIDS, Muscle.TRAPS_MIDDLE, Muscle.REAR_DELTS):
         expected = 3 * row.credit(muscle) + 2 * pulldown.credit(muscle)
         assert dict(_volume(analytics, muscle).weekly_sets)[MONDAY] == expected
     lats = _volume(analytics, Muscle.LATS)
@@ -77,3 +77,10 @@ def test_target_muscles_are_always_reported() -> None:
         Muscle.TRAPS_MIDDLE,
         Muscle.REAR_DELTS,
     }
+
+
+def test_only_back_muscles_are_judged_against_the_back_band() -> None:
+    sets = hard("chest_supported_row", MONDAY, 3)
+    judged = {v.muscle for v in run(sets, weeks=1).volume}
+    assert Muscle.LATS in judged
+    assert Muscle.BICEPS not in judged

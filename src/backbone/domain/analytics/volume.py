@@ -53,9 +53,9 @@ def weekly_muscle_sets(
 
 
 def reported_muscles(per_muscle: dict[Muscle, dict[date, float]]) -> tuple[Muscle, ...]:
-    """The target muscles, then any other muscle that got sets, in vocabulary order."""
-    trained = {m for m, weeks in per_muscle.items() if any(v > 0 for v in weeks.values())}
-    return tuple(m for m in Muscle if m in TARGET_MUSCLES or m in trained)
+    """The back muscles the evidence band is meant for; judging biceps or the core against a
+    back-training band would only mislead."""
+    return tuple(m for m in Muscle if m in TARGET_MUSCLES)
 
 
 def band_for(

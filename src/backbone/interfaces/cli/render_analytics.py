@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
+from backbone.data import packaged_catalogue
 from backbone.domain.analytics.model import Analytics, BandStatus
+from backbone.domain.loads import logs_load_kg
+from backbone.domain.strength import PersonalRecord
 from backbone.interfaces.cli.render import console
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -116,13 +119,26 @@ def render_stats(analytics: Analytics) -> None:
             )
         out.print(strength)
     if analytics.records:
-        prs = ", ".join(
-            f"{r.exercise} {r.kind.replace('_', ' ')} {r.value:g}" for r in analytics.records[:8]
-        )
+        prs = ", ".join(_record(r) for r in analytics.records[:8])
         out.print(f"PRs: {prs}")
     for score in analytics.endurance:
         side = f" ({score.side})" if score.side else ""
-        out.print(f"Test {score.test}{side}: {score.latest_s:g} on {score.on} · {score.verdict}")
+        unit = "" if score.test == "pullups" else " s"
+        out.print(
+            f"Test {score.test}{side}: {score.latest_s:g}{unit} on {score.on} · {score.verdict}"
+        )
     for ratio in analytics.endurance_ratios:
         mark = "ok" if ratio.in_range else "[yellow]out of range[/]"
         out.print(f"Ratio {ratio.name}: {ratio.value:.2f} (target {ratio.target}) {mark}")
+
+
+def _record(record: PersonalRecord) -> str:
+    if record.kind == "longest_hold":
+        return f"{record.exercise} hold {record.value:g} s"
+    if record.kind == "e1rm":
+        return f"{record.exercise} e1RM {record.value:.1f} kg"
+    if logs_load_kg(packaged_catalogue().get(record.exercise)):
+        return f"{record.exercise} {record.value:g} kg × {record.reps}"
+    # bodyweight rep maxes are stored as the added load (0 = bodyweight alone)
+    added = "" if record.value == 0 else f" {record.value:+g} kg"
+    return f"{record.exercise} bodyweight{added} × {record.reps}"
