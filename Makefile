@@ -9,7 +9,7 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 EXAMPLE := --days 3 --minutes 45 --equipment dumbbell,bench,pullup_bar,band --level novice --goal hypertrophy --back-pain history
 
-.PHONY: help run test lint typecheck contracts pytest bench clean
+.PHONY: help run test lint typecheck contracts pytest bench clean pdf-libs
 
 help:
 	@echo "make run     plan for an example profile (make run ARGS=\"--days 2 --equipment band\")"
@@ -20,7 +20,22 @@ $(STAMP): pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
 		|| python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --frozen --compile-bytecode --python 3.11 --quiet
+	@$(MAKE) --no-print-directory pdf-libs
 	@touch $@
+
+# WeasyPrint (PDF reports) needs Pango, HarfBuzz and a font from the system: installed with
+# apt-get only when missing, so a machine that has them is left alone.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-libs:
+	@if ! ldconfig -p | grep -q libpango-1.0 || ! ldconfig -p | grep -q libpangoft2-1.0 \
+		|| ! ldconfig -p | grep -q libharfbuzz-subset; then \
+		echo "Installing WeasyPrint's system libraries: $(PDF_PACKAGES)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		{ $$SUDO apt-get update -qq >/dev/null 2>&1 \
+			&& DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+				$(PDF_PACKAGES) >/dev/null 2>&1; } \
+			|| { echo "apt-get install $(PDF_PACKAGES) failed: PDF reports need them" >&2; exit 1; }; \
+	fi
 
 run: $(STAMP)
 	@$(BIN)/backbone plan $(if $(ARGS),$(ARGS),$(EXAMPLE))
@@ -46,7 +61,7 @@ pytest: $(STAMP)
 	scripts/with-postgres.sh $(BIN)/pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py
+	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -8,8 +8,11 @@ from typing import Any
 import click
 
 from backbone import __version__
+from backbone.interfaces.cli.analytics import COMMANDS as ANALYTICS_COMMANDS
+from backbone.interfaces.cli.endurance import COMMANDS as ENDURANCE_COMMANDS
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import plan_options, plan_request, split_commas
+from backbone.interfaces.cli.reporting import COMMANDS as REPORT_COMMANDS
 from backbone.interfaces.cli.training import COMMANDS
 
 
@@ -103,7 +106,7 @@ def show_exercise(slug: str, as_json: bool) -> None:
     render_cue_card(exercise)
 
 
-for command in COMMANDS:
+for command in (*COMMANDS, *ANALYTICS_COMMANDS, *ENDURANCE_COMMANDS, *REPORT_COMMANDS):
     cli.add_command(command)
 
 

@@ -1,0 +1,82 @@
+"""`backbone report`: the shareable report for a coach or physio, as Markdown, HTML or PDF."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from backbone.domain.errors import InputError
+from backbone.interfaces.cli.errors import handle_errors
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+SINCE = re.compile(r"^\s*(\d{1,3})\s*w\s*$", re.IGNORECASE)
+
+
+def parse_since(text: str) -> int:
+    """'8w' -> 8 weeks. Only weeks: the report's window is whole training weeks."""
+    found = SINCE.match(text)
+    if found is None:
+        raise InputError(
+            f"Cannot read --since '{text}'. Give a number of weeks, e.g. 8w or 12w.",
+            {"field": "since", "value": text},
+        )
+    return int(found.group(1))
+
+
+def default_pdf_name(on: date) -> str:
+    return f"backbone-report-{on.isoformat()}.pdf"
+
+
+@click.command()
+@click.option(
+    "--since", default="8w", show_default=True, help="How far back, in weeks: 4w, 8w, 12w..."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "pdf", "md"]),
+    default="md",
+    show_default=True,
+    help="md and html print to stdout unless --out is given.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write to this file. PDF without --out goes to backbone-report-YYYY-MM-DD.pdf here.",
+)
+@click.option(
+    "--date", "on", type=DATE, default=None, help="Report as of this day [default: today]."
+)
+@handle_errors()
+def report(since: str, fmt: str, out: Path | None, on: datetime | None) -> None:
+    """A self-contained report to send to a coach or physio: weekly sets per muscle against the
+    evidence bands, e1RM trends, back pain against load, adherence, endurance tests, PRs and the
+    plan ahead, each chart with a one-line reading."""
+    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.services.reporting import build_report, render_report
+
+    weeks = parse_since(since)
+    today = on.date() if on else date.today()
+    body = render_report(build_report(weeks, today, knowledge(), new_unit_of_work), fmt)
+    if out is None and isinstance(body, bytes):
+        out = Path(default_pdf_name(today))
+    if out is None:
+        click.echo(body, nl=False)
+        return
+    try:
+        if isinstance(body, bytes):
+            out.write_bytes(body)
+        else:
+            out.write_text(body, encoding="utf-8")
+    except OSError as error:
+        raise InputError(
+            f"Cannot write the report to {out}: {error.strerror}.", {"field": "out"}
+        ) from None
+    click.echo(f"Report written to {out}.", err=True)
+
+
+COMMANDS = (report,)
