@@ -27,7 +27,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_history  # bench/ is not a package: found through sys.path
-from log import BACKBONE, BASELINE, time_processes
+from log import BACKBONE, BASELINE
+from processes import time_processes
 
 YEARS = 10
 EXERCISES = 18

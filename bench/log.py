@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_history  # bench/ is not a package: found through sys.path
+from processes import Cold, time_processes
 
 if TYPE_CHECKING:
     from backbone.domain.history import LogEntry
@@ -76,21 +76,6 @@ class Rate:
     target_sets_per_s: float | None = None
     status: str = "-"
     first_error: str | None = None
-
-
-@dataclass
-class Cold:
-    name: str
-    command: list[str]
-    env: dict[str, str] | None = field(repr=False)
-    runs: int = 0
-    median_ms: float | None = None
-    ratio_to_baseline: float | None = None
-    target_ms: float | None = None
-    status: str = "-"
-    failures: int = 0
-    first_error: str | None = None
-    samples_ms: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -341,41 +326,6 @@ def time_today_in_process(name: str, path: Path, on: date) -> InProcess:
     except Exception as error:
         return InProcess(name, 0, None, None, f"{type(error).__name__}: {error}")
     return InProcess(name, len(samples), statistics.median(samples), max(samples))
-
-
-def run_once(
-    command: Sequence[str], env: dict[str, str] | None
-) -> tuple[float, subprocess.CompletedProcess[bytes]]:
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False, env=env)
-    return ms(time.perf_counter() - started), done
-
-
-def last_line(stderr: bytes) -> str:
-    lines = stderr.decode(errors="replace").strip().splitlines()
-    return lines[-1] if lines else "(no stderr)"
-
-
-def time_processes(
-    commands: dict[str, tuple[list[str], dict[str, str] | None]], runs: int
-) -> dict[str, Cold]:
-    results = {name: Cold(name=name, command=cmd, env=env) for name, (cmd, env) in commands.items()}
-    for command, env in commands.values():
-        run_once(command, env)  # untimed: writes the bytecode cache, warms the disk cache
-    for _ in range(runs):  # round-robin so drift in machine load hits every command alike
-        for name, (command, env) in commands.items():
-            elapsed, done = run_once(command, env)
-            result = results[name]
-            if done.returncode != 0:
-                result.failures += 1
-                result.first_error = result.first_error or (
-                    f"exit {done.returncode}: {last_line(done.stderr)}"
-                )
-            result.samples_ms.append(elapsed)
-            result.runs += 1
-    for result in results.values():
-        result.median_ms = statistics.median(result.samples_ms)
-    return results
 
 
 def time_today(history_db: Path, empty_db: Path, on: date) -> dict[str, Cold]:

@@ -23,15 +23,17 @@ import math
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from processes import Cold, time_processes  # bench/ is not a package: found through sys.path
 
 if TYPE_CHECKING:
     from backbone.services.planning import PlanRequest
@@ -79,21 +81,6 @@ class InProcess:
     first_error: str | None = None
     target_p95_ms: float | None = None
     status: str = "-"
-
-
-@dataclass
-class Cold:
-    name: str
-    command: list[str]
-    env: dict[str, str] | None = field(repr=False)
-    runs: int
-    median_ms: float | None
-    ratio_to_baseline: float | None = None
-    target_ms: float | None = None
-    status: str = "-"
-    failures: int = 0
-    first_error: str | None = None
-    samples_ms: list[float] = field(default_factory=list)
 
 
 def p95(samples: Sequence[float]) -> float:
@@ -207,44 +194,6 @@ def warm_up() -> str | None:
 
 
 # --- cold processes ---------------------------------------------------------------------------
-
-
-def run_once(
-    command: Sequence[str], env: dict[str, str] | None
-) -> tuple[float, subprocess.CompletedProcess[bytes]]:
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False, env=env)
-    return ms(time.perf_counter() - started), done
-
-
-def last_line(stderr: bytes) -> str:
-    lines = stderr.decode(errors="replace").strip().splitlines()
-    return lines[-1] if lines else "(no stderr)"
-
-
-def time_processes(
-    commands: dict[str, tuple[list[str], dict[str, str] | None]], runs: int
-) -> dict[str, Cold]:
-    results = {
-        name: Cold(name=name, command=command, env=env, runs=0, median_ms=None)
-        for name, (command, env) in commands.items()
-    }
-    for command, env in commands.values():
-        run_once(command, env)  # untimed: writes the bytecode cache, warms the disk cache
-    for _ in range(runs):  # round-robin so drift in machine load hits every command alike
-        for name, (command, env) in commands.items():
-            elapsed, done = run_once(command, env)
-            result = results[name]
-            if done.returncode != 0:
-                result.failures += 1
-                result.first_error = result.first_error or (
-                    f"exit {done.returncode}: {last_line(done.stderr)}"
-                )
-            result.samples_ms.append(elapsed)
-            result.runs += 1
-    for result in results.values():
-        result.median_ms = statistics.median(result.samples_ms)
-    return results
 
 
 # --- report -----------------------------------------------------------------------------------

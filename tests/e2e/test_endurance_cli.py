@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,35 +12,13 @@ from backbone.domain.endurance import Side
 from backbone.domain.errors import InputError
 from backbone.services.endurance import list_tests, record_test
 from backbone.services.ports import Knowledge
+from tests.e2e.cli_runner import Backbone as CliBackbone
 from tests.fakes import FakeStore
 
-BACKBONE = Path(sys.executable).parent / "backbone"
 DAY = "2026-11-30"
 
 
-class Backbone:
-    """Runs the real `backbone` executable against one database file."""
-
-    def __init__(self, database: Path) -> None:
-        self.env = {**os.environ, "BACKBONE_DB": str(database)}
-        self.env.pop("BACKBONE_DATABASE_URL", None)
-
-    def run(self, *args: str, code: int = 0) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run(
-            [str(BACKBONE), *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert "Traceback" not in result.stderr, result.stderr
-        assert result.returncode == code, (args, result.stdout, result.stderr)
-        return result
-
-    def json(self, *args: str, code: int = 0) -> Any:
-        return json.loads(self.run(*args, "--json", code=code).stdout)
-
+class Backbone(CliBackbone):
     def stored(self) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = self.json("test", "list")
         return found

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e.test_training_cli import GYM, START, Backbone
+from tests.e2e.cli_runner import Backbone
+from tests.e2e.test_training_cli import GYM, START
 
 LOGGED = ("2026-11-30", "2026-12-02", "2026-12-04", "2026-12-07", "2026-12-09")
 TODAY = "2026-12-10"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_training_cli import START, Backbone
+from tests.e2e.cli_runner import Backbone
+from tests.e2e.test_training_cli import START
 
 
 @pytest.fixture
