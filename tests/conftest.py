@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from backbone.bootstrap import knowledge
+from backbone.bootstrap import load_knowledge
 from backbone.domain.program import Plan
 from backbone.services.planning import PlanRequest, plan_training
 from backbone.services.ports import Knowledge
@@ -24,7 +24,7 @@ os.environ.setdefault("BACKBONE_CACHE_DIR", tempfile.mkdtemp(prefix="backbone-te
 
 @pytest.fixture(scope="session")
 def facts() -> Knowledge:
-    return knowledge()
+    return load_knowledge()
 
 
 PlanFor = Callable[..., Plan]

@@ -6,6 +6,7 @@ work works on a copy of the store and `commit()` publishes it.
 
     store = FakeStore()
     new_uow = store.unit_of_work          # a UnitOfWorkFactory for the services
+    app = Backbone(knowledge=facts, database=store, clock=clock)   # the application over it
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
+from backbone.domain.accounts import CoachGrant, User
 from backbone.domain.athlete import Athlete
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
@@ -27,6 +29,8 @@ from backbone.domain.program import RunningProgram
 
 @dataclass
 class _Tables:
+    users: dict[int, User] = field(default_factory=dict)
+    grants: dict[int, CoachGrant] = field(default_factory=dict)
     athletes: dict[int, Athlete] = field(default_factory=dict)
     programs: dict[int, RunningProgram] = field(default_factory=dict)
     entries: dict[int, LogEntry] = field(default_factory=dict)
@@ -39,6 +43,12 @@ class _Tables:
         self.next_id[table] = self.next_id.get(table, 0) + 1
         return self.next_id[table]
 
+    def copy(self) -> _Tables:
+        """A transaction's working copy: new dicts, the same frozen values."""
+        return _Tables(
+            **{f.name: copy.copy(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        )
+
     def require_athlete(self, athlete_id: int) -> None:
         if athlete_id not in self.athletes:
             raise NotFound(f"No athlete with id {athlete_id}.", {"athlete_id": athlete_id})
@@ -47,6 +57,8 @@ class _Tables:
 class FakeStore:
     """The committed state that unit-of-work instances share (one "database")."""
 
+    location = "in memory"
+
     def __init__(self) -> None:
         self.committed = _Tables()
         self.commits = 0
@@ -54,15 +66,85 @@ class FakeStore:
     def unit_of_work(self) -> FakeUnitOfWork:
         return FakeUnitOfWork(self)
 
+    def upgrade(self) -> None:
+        """Nothing to migrate in memory."""
+
+    def dispose(self) -> None:
+        """No connections to close."""
+
+
+class FakeUserRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, user: User) -> User:
+        if self.by_username(user.username) is not None:
+            raise Conflict(f"The username '{user.username}' is taken.", {"username": user.username})
+        stored = dataclasses.replace(user, user_id=self._tables.new_id("users"))
+        assert stored.user_id is not None
+        self._tables.users[stored.user_id] = stored
+        return stored
+
+    def get(self, user_id: int) -> User:
+        if user_id not in self._tables.users:
+            raise NotFound(f"No user with id {user_id}.", {"user_id": user_id})
+        return self._tables.users[user_id]
+
+    def by_username(self, username: str) -> User | None:
+        return next((u for u in self._tables.users.values() if u.username == username), None)
+
+
+class FakeGrantRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def grant(self, grant: CoachGrant) -> CoachGrant:
+        self._tables.require_athlete(grant.athlete_id)
+        if grant.coach_user_id not in self._tables.users:
+            raise NotFound(f"No user with id {grant.coach_user_id}.", {})
+        self.revoke(grant.athlete_id, grant.coach_user_id, grant.granted_at)
+        stored = dataclasses.replace(
+            grant,
+            granted_at=_utc(grant.granted_at),
+            revoked_at=None,
+            grant_id=self._tables.new_id("grants"),
+        )
+        assert stored.grant_id is not None
+        self._tables.grants[stored.grant_id] = stored
+        return stored
+
+    def revoke(self, athlete_id: int, coach_user_id: int, revoked_at: datetime) -> bool:
+        ended = False
+        for grant_id, grant in list(self._tables.grants.items()):
+            if grant.active and (grant.athlete_id, grant.coach_user_id) == (
+                athlete_id,
+                coach_user_id,
+            ):
+                self._tables.grants[grant_id] = dataclasses.replace(
+                    grant, revoked_at=_utc(revoked_at)
+                )
+                ended = True
+        return ended
+
+    def for_athlete(self, athlete_id: int) -> list[CoachGrant]:
+        return [g for g in self._tables.grants.values() if g.active and g.athlete_id == athlete_id]
+
+    def for_coach(self, coach_user_id: int) -> list[CoachGrant]:
+        return [
+            g for g in self._tables.grants.values() if g.active and g.coach_user_id == coach_user_id
+        ]
+
 
 class FakeAthleteRepository:
     def __init__(self, tables: _Tables) -> None:
         self._tables = tables
 
     def add(self, athlete: Athlete) -> Athlete:
-        if self.by_name(athlete.name) is not None:
+        if athlete.user_id is None or athlete.user_id not in self._tables.users:
+            raise NotFound("An athlete needs the user who owns it.", {"name": athlete.name})
+        if self._same_name(athlete) is not None:
             raise Conflict(
-                f"An athlete named '{athlete.name}' already exists.", {"name": athlete.name}
+                f"You already have an athlete named '{athlete.name}'.", {"name": athlete.name}
             )
         stored = dataclasses.replace(athlete, athlete_id=self._tables.new_id("athletes"))
         assert stored.athlete_id is not None
@@ -73,18 +155,33 @@ class FakeAthleteRepository:
         self._tables.require_athlete(athlete_id)
         return self._tables.athletes[athlete_id]
 
-    def by_name(self, name: str) -> Athlete | None:
-        return next((a for a in self._tables.athletes.values() if a.name == name), None)
+    def owned_by(self, user_id: int) -> list[Athlete]:
+        return sorted(
+            (a for a in self._tables.athletes.values() if a.user_id == user_id),
+            key=lambda a: a.athlete_id or 0,
+        )
+
+    def _same_name(self, athlete: Athlete) -> Athlete | None:
+        return next(
+            (
+                a
+                for a in self._tables.athletes.values()
+                if a.user_id == athlete.user_id and a.name == athlete.name
+            ),
+            None,
+        )
 
     def update(self, athlete: Athlete) -> None:
         if athlete.athlete_id is None or athlete.athlete_id not in self._tables.athletes:
             raise NotFound(
                 f"No athlete with id {athlete.athlete_id}.", {"athlete_id": athlete.athlete_id}
             )
-        same_name = self.by_name(athlete.name)
+        owner = self._tables.athletes[athlete.athlete_id].user_id
+        athlete = dataclasses.replace(athlete, user_id=owner)  # the owner never changes
+        same_name = self._same_name(athlete)
         if same_name is not None and same_name.athlete_id != athlete.athlete_id:
             raise Conflict(
-                f"An athlete named '{athlete.name}' already exists.", {"name": athlete.name}
+                f"You already have an athlete named '{athlete.name}'.", {"name": athlete.name}
             )
         self._tables.athletes[athlete.athlete_id] = athlete
 
@@ -114,6 +211,10 @@ class FakeSetRepository:
         positions = [s.position for s in entry.sets]
         if len(set(positions)) != len(positions):
             raise Conflict("Two sets of one entry share a position.", {"positions": positions})
+        if entry.idempotency_key is not None and (
+            self.entry_by_key(entry.athlete_id, entry.idempotency_key) is not None
+        ):
+            raise Conflict("That idempotency key was already used.", {})
         stored = dataclasses.replace(
             entry,
             logged_at=_utc(entry.logged_at),
@@ -123,6 +224,20 @@ class FakeSetRepository:
         assert stored.entry_id is not None
         self._tables.entries[stored.entry_id] = stored
         return stored
+
+    def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
+        return next(
+            (
+                _sorted_sets(e)
+                for e in self._tables.entries.values()
+                if e.athlete_id == athlete_id and e.idempotency_key == idempotency_key
+            ),
+            None,
+        )
+
+    def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
+        # every set is a candidate: the PR check's answer is the same, only slower
+        return self.sets_for(athlete_id, [exercise], until=until)
 
     def sets_for(
         self,
@@ -155,9 +270,11 @@ class FakeSetRepository:
         last = max(mine, key=lambda e: (e.logged_at, e.entry_id or 0), default=None)
         return None if last is None else _sorted_sets(last)
 
-    def delete_entry(self, entry_id: int) -> None:
-        if self._tables.entries.pop(entry_id, None) is None:
+    def delete_entry(self, athlete_id: int, entry_id: int) -> None:
+        found = self._tables.entries.get(entry_id)
+        if found is None or found.athlete_id != athlete_id:
             raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
+        del self._tables.entries[entry_id]
 
 
 def _utc(at: datetime) -> datetime:
@@ -245,6 +362,8 @@ class FakeEnduranceRepository:
 
 
 class FakeUnitOfWork:
+    users: FakeUserRepository
+    grants: FakeGrantRepository
     athletes: FakeAthleteRepository
     programs: FakeProgramRepository
     sets: FakeSetRepository
@@ -281,8 +400,10 @@ class FakeUnitOfWork:
         self._begin()
 
     def _begin(self) -> None:
-        tables = copy.deepcopy(self.store.committed)
+        tables = self.store.committed.copy()
         self._working = tables
+        self.users = FakeUserRepository(tables)
+        self.grants = FakeGrantRepository(tables)
         self.athletes = FakeAthleteRepository(tables)
         self.programs = FakeProgramRepository(tables)
         self.sets = FakeSetRepository(tables)

@@ -1,17 +1,29 @@
-"""Composition root: settings, packaged data and adapters wired into what the services need."""
+"""Composition root: settings -> knowledge, database and clock -> one `Backbone` application.
+
+    app = build_application(Settings.from_environ(os.environ))
+
+Nothing is cached at module level: each application owns its knowledge and its database (a test
+or a bench builds as many as it likes). Both are built lazily, on first use, so a command that
+never touches the database (`plan`, `exercises`) never opens it, and one that never plans never
+parses the catalogue; the database is migrated on first use, and when its schema is current that
+is one read of the version row, without importing Alembic.
+"""
 
 from __future__ import annotations
 
-import os
-from functools import cache
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from backbone.data import packaged_catalogue, packaged_evidence
 from backbone.domain.planner.model import LinearModel, Solution
+from backbone.services.application import Backbone, Clock
 from backbone.services.ports import Knowledge, UnitOfWork
+from backbone.settings import Settings, redacted
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from backbone.storage.unit_of_work import SqlDatabase
 
 
 def _solve_with_cpsat(model: LinearModel, *, seed: int) -> Solution:
@@ -21,45 +33,75 @@ def _solve_with_cpsat(model: LinearModel, *, seed: int) -> Solution:
     return solve_with_cpsat(model, seed=seed)
 
 
-@cache
-def knowledge() -> Knowledge:
+def load_knowledge(cache_dir: Path | None = None) -> Knowledge:
+    """The packaged catalogue and evidence, validated, with the CP-SAT solver."""
+    from backbone.data import packaged_catalogue, packaged_evidence
+
     return Knowledge(
-        catalogue=packaged_catalogue(),
-        evidence=packaged_evidence(),
+        catalogue=packaged_catalogue(cache_dir),
+        evidence=packaged_evidence(cache_dir),
         solve=_solve_with_cpsat,
     )
 
 
-def database_location() -> str:
-    """The database in use, from BACKBONE_DATABASE_URL, BACKBONE_DB or the user data directory."""
-    from backbone.settings import database_url
-
-    return database_url(os.environ)
+def local_clock() -> datetime:
+    """Now, in the machine's time zone: its date is the user's today."""
+    return datetime.now().astimezone()
 
 
-@cache
-def _engine() -> Engine:
-    from backbone.storage.engine import create_backbone_engine
-    from backbone.storage.migrations import upgrade_to_head
+class LazyDatabase:
+    """The database of one application, opened and migrated on the first unit of work."""
 
-    engine = create_backbone_engine(database_location())
-    upgrade_to_head(engine)
-    return engine
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._database: SqlDatabase | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def location(self) -> str:
+        """The URL with any password masked, for printing."""
+        return redacted(self.url)
+
+    def open(self) -> SqlDatabase:
+        with self._lock:
+            if self._database is None:
+                from backbone.storage.engine import create_backbone_engine
+                from backbone.storage.migrations import upgrade_to_head
+                from backbone.storage.unit_of_work import SqlDatabase
+
+                engine = create_backbone_engine(self.url)
+                try:
+                    upgrade_to_head(engine)
+                except BaseException:
+                    engine.dispose()
+                    raise
+                self._database = SqlDatabase(engine)
+            return self._database
+
+    def unit_of_work(self) -> UnitOfWork:
+        return self.open().unit_of_work()
+
+    def upgrade(self) -> None:
+        self.open()
+
+    def dispose(self) -> None:
+        if self._database is not None:
+            self._database.dispose()
+            self._database = None
 
 
-def upgrade_database() -> None:
-    _engine()
-
-
-def database_for_display() -> str:
-    """The database location with any password masked, for printing."""
-    from backbone.settings import redacted
-
-    return redacted(database_location())
-
-
-def new_unit_of_work() -> UnitOfWork:
-    """A fresh transaction on the configured database (migrated on first use)."""
-    from backbone.storage.unit_of_work import SqlUnitOfWork
-
-    return SqlUnitOfWork(_engine())
+def build_application(
+    settings: Settings,
+    *,
+    clock: Clock = local_clock,
+    knowledge: Knowledge | None = None,
+) -> Backbone:
+    """The application on the settings' database; `knowledge` may be shared by several apps
+    (tests build many applications over one parsed catalogue)."""
+    database = LazyDatabase(settings.database_url)
+    loader: Callable[[], Knowledge] = (
+        (lambda: knowledge)
+        if knowledge is not None
+        else (lambda: load_knowledge(settings.cache_dir))
+    )
+    return Backbone(knowledge=loader, database=database, clock=clock)

@@ -12,6 +12,7 @@ is cheap to import.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
@@ -24,6 +25,27 @@ DATABASE_FILE = "backbone.db"
 
 _POSTGRES_SCHEMES = {"postgresql", "postgres", "postgresql+psycopg"}
 _EXAMPLE_URL = "postgresql://user:password@localhost:5432/backbone"
+
+
+CACHE_DIR_VAR = "BACKBONE_CACHE_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What an application is built from; read from the environment by the interfaces' edges."""
+
+    database_url: str
+    cache_dir: Path | None = None
+    """where parsed data files are cached (None: the user cache directory)"""
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Settings:
+        cache = environ.get(CACHE_DIR_VAR, "").strip()
+        return cls(database_url=database_url(environ), cache_dir=Path(cache) if cache else None)
+
+    @classmethod
+    def for_sqlite_file(cls, path: Path, cache_dir: Path | None = None) -> Settings:
+        return cls(database_url=sqlite_url(path.absolute()), cache_dir=cache_dir)
 
 
 def database_url(environ: Mapping[str, str]) -> str:

@@ -1,17 +1,20 @@
-"""Packaged data files (exercise catalogue, evidence registry), read once per process and validated."""
+"""Packaged data files (exercise catalogue, evidence registry), parsed and validated.
+
+The composition root reads them once per application object. A broken packaged file is Backbone's
+fault, not the user's: it is reported as an InternalError naming the file.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from backbone.domain.catalogue import Catalogue, CatalogueError, catalogue_from_records
-from backbone.domain.errors import InputError
+from backbone.domain.errors import InputError, InternalError
 from backbone.domain.evidence import EvidenceRegistry, evidence_from_document
 
 
@@ -19,7 +22,7 @@ def _packaged(name: str) -> Path:
     return Path(str(files(__package__).joinpath(name)))
 
 
-def read_yaml(path: Path) -> Any:
+def read_yaml(path: Path, cache_dir: Path | None = None) -> Any:
     """Parse a YAML file; unreadable or malformed files are InputErrors, never tracebacks.
 
     Parsing the catalogue and the evidence costs ~70 ms, most of a cold `backbone today`'s own
@@ -30,7 +33,9 @@ def read_yaml(path: Path) -> Any:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(f"Cannot read {path}: {error.strerror or error}") from None
-    cached = _cache_dir() / f"{path.stem}-{hashlib.sha256(raw).hexdigest()[:20]}.json"
+    cached = (
+        cache_dir or _cache_dir()
+    ) / f"{path.stem}-{hashlib.sha256(raw).hexdigest()[:20]}.json"
     try:
         return json.loads(cached.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -65,23 +70,36 @@ def _cache_dir() -> Path:
     return Path(user_cache_dir("backbone"))
 
 
-def catalogue_from_file(path: Path) -> Catalogue:
-    document = read_yaml(path)
+def catalogue_from_file(path: Path, cache_dir: Path | None = None) -> Catalogue:
+    document = read_yaml(path, cache_dir)
     records = document.get("exercises") if isinstance(document, dict) else None
     if not isinstance(records, list):
         raise CatalogueError(f"{path} must hold a mapping with an 'exercises' list")
     return catalogue_from_records(records)
 
 
-def evidence_from_file(path: Path) -> EvidenceRegistry:
-    return evidence_from_document(read_yaml(path))
+def evidence_from_file(path: Path, cache_dir: Path | None = None) -> EvidenceRegistry:
+    return evidence_from_document(read_yaml(path, cache_dir))
 
 
-@cache
-def packaged_catalogue() -> Catalogue:
-    return catalogue_from_file(_packaged("exercises.yaml"))
+def packaged_catalogue(cache_dir: Path | None = None) -> Catalogue:
+    path = _packaged("exercises.yaml")
+    try:
+        return catalogue_from_file(path, cache_dir)
+    except InputError as error:
+        raise _broken(path, error) from error
 
 
-@cache
-def packaged_evidence() -> EvidenceRegistry:
-    return evidence_from_file(_packaged("evidence.yaml"))
+def packaged_evidence(cache_dir: Path | None = None) -> EvidenceRegistry:
+    path = _packaged("evidence.yaml")
+    try:
+        return evidence_from_file(path, cache_dir)
+    except InputError as error:
+        raise _broken(path, error) from error
+
+
+def _broken(path: Path, error: InputError) -> InternalError:
+    return InternalError(
+        f"Backbone's own data file {path.name} is broken ({error.message}); reinstall Backbone.",
+        {"file": str(path)},
+    )

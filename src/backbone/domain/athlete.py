@@ -57,7 +57,9 @@ def make_profile(
     if days is not None:
         repeated = sorted({d.value for d in days if days.count(d) > 1})
         if repeated:
-            raise InputError(f"--on lists {', '.join(repeated)} more than once.", {"on": repeated})
+            raise InputError(
+                f"the training days list {', '.join(repeated)} more than once.", {"on": repeated}
+            )
         days = tuple(sorted(days, key=lambda d: d.weekday))
     if days_per_week is None:
         days_per_week = len(days) if days else 3
@@ -66,8 +68,9 @@ def make_profile(
     _check_range(weeks, WEEKS_RANGE, "weeks", "weeks in the block")
     if days is not None and len(days) < days_per_week:
         raise InputError(
-            f"--on gives {len(days)} day(s) ({', '.join(d.value for d in days)}) "
-            f"but --days asks for {days_per_week}; list at least {days_per_week} days or lower --days.",
+            f"the training days list {len(days)} day(s) ({', '.join(d.value for d in days)}) "
+            f"but {days_per_week} days a week are asked for; list at least {days_per_week} days "
+            "or train fewer days a week.",
             {"on": [d.value for d in days], "days": days_per_week},
         )
     return Profile(
@@ -104,7 +107,7 @@ def _check_range(value: int, bounds: tuple[int, int], option: str, meaning: str)
     low, high = bounds
     if not low <= value <= high:
         raise InputError(
-            f"--{option} must be between {low} and {high} ({meaning}); got {value}.",
+            f"{option} must be between {low} and {high} ({meaning}); got {value}.",
             {"field": option, "value": value, "min": low, "max": high},
         )
 
@@ -130,3 +133,5 @@ class Athlete:
     bar_kg: float = 20.0
     dumbbell_step_kg: float = DEFAULT_DUMBBELL_STEP_KG
     athlete_id: int | None = None
+    user_id: int | None = None
+    """the user who owns this athlete's data (backbone.domain.accounts)"""

@@ -6,9 +6,12 @@
     ├── Conflict             code "conflict"         the request clashes with stored state
     ├── SafetyStop           code "safety_stop"      training must not go ahead (red flags)
     ├── InfeasiblePlan       code "infeasible_plan"  no plan satisfies every hard rule
-    └── StorageError         code "storage_error"    the database could not do its part
+    ├── StorageError         code "storage_error"    the database could not do its part
+    └── InternalError        code "internal_error"   Backbone itself is broken (e.g. its packaged
+                                                      data files): not the user's doing
 
-Interfaces map them once: CLI exit 2 for InputError, 3 for SafetyStop, 1 otherwise; HTTP 422/404/409/503.
+Interfaces map them once (`backbone.interfaces.errors`): CLI exit 2 for InputError, 3 for
+SafetyStop, 1 otherwise; HTTP 422/404/409/422/503/500.
 """
 
 from __future__ import annotations
@@ -49,3 +52,7 @@ class InfeasiblePlan(BackboneError):
 
 class StorageError(BackboneError):
     code = "storage_error"
+
+
+class InternalError(BackboneError):
+    code = "internal_error"

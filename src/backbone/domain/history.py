@@ -52,7 +52,7 @@ class LoggedSet:
 
 @dataclass(frozen=True, slots=True)
 class LogEntry:
-    """One `backbone log` call: the sets of one exercise written together, all or nothing."""
+    """One logging action: the sets of one exercise written together, all or nothing."""
 
     athlete_id: int
     exercise: str
@@ -61,6 +61,10 @@ class LogEntry:
     """UTC-aware"""
     sets: tuple[LoggedSet, ...]
     entry_id: int | None = None
+    source: str = "cli"
+    """where the entry came from: cli, api, web, or import:<app>"""
+    idempotency_key: str | None = None
+    """a client's key for this entry: the same key twice stores it once (a retrying phone)"""
 
 
 @dataclass(frozen=True, slots=True)

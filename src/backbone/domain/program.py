@@ -95,14 +95,13 @@ class KnownSet:
 
 @dataclass(frozen=True, slots=True)
 class RunningProgram:
-    """A plan an athlete started on a date. The plan is regenerated from `plan_options`
-    (the planner is deterministic); `plan_document` keeps what was shown at the start."""
+    """A plan an athlete started on a date: the plan as it was when it started, even if a later
+    catalogue or planner would now plan differently."""
 
     athlete_id: int
     started_on: date
+    plan: Plan
     plan_options: tuple[tuple[str, str], ...]
-    """the plan request as (option, JSON-encoded value) pairs"""
-    plan_document: str
-    """the plan's JSON body as shown when the program started"""
+    """the plan request as (field, JSON-encoded value) pairs"""
     known: tuple[KnownSet, ...] = ()
     program_id: int | None = None

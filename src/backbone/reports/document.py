@@ -19,6 +19,7 @@ from backbone.domain.analytics.model import (
     SpinalLoadWeek,
     StrengthTrend,
 )
+from backbone.domain.athlete import Athlete
 from backbone.domain.program import Plan, PlanItem, Week
 from backbone.domain.strength import PersonalRecord
 from backbone.domain.vocabulary import BlockKind, Muscle
@@ -78,7 +79,7 @@ class Report:
         return next(s for s in self.sections if s.key == key)
 
 
-def build_report(analytics: Analytics, plan: Plan | None, athlete: str) -> Report:
+def build_report(analytics: Analytics, plan: Plan | None, athlete: Athlete) -> Report:
     today = analytics.today
     start = today - timedelta(days=today.weekday()) - timedelta(weeks=analytics.weeks - 1)
     plan_section = _plan_section(plan, today)
@@ -88,7 +89,7 @@ def build_report(analytics: Analytics, plan: Plan | None, athlete: str) -> Repor
     ) -> Report:
         return Report(
             "Back training report",
-            athlete,
+            athlete.name,
             today,
             start,
             today,

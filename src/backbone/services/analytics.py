@@ -9,7 +9,7 @@ from typing import Any
 from backbone.domain.analytics import analyse
 from backbone.domain.analytics.model import Analytics
 from backbone.domain.errors import InputError, NotFound
-from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory, current_athlete
+from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge
 from backbone.services.programs import running_program
 
@@ -25,34 +25,33 @@ def window_start(today: date, weeks: int) -> date:
 
 
 def stats(
+    athlete_id: int,
     weeks: int,
     today: date,
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> Analytics:
     low, high = WEEKS_RANGE
     if not low <= weeks <= high:
         raise InputError(
-            f"--weeks must be between {low} and {high}; got {weeks}.",
+            f"weeks must be between {low} and {high}; got {weeks}.",
             {"field": "weeks", "value": weeks, "min": low, "max": high},
         )
     start = window_start(today, weeks)
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
+        athlete = uow.athletes.get(athlete_id)
         try:
-            view = running_program(uow, knowledge, athlete_name)
+            view = running_program(uow, athlete_id)
             plan, profile = view.plan, view.plan.profile
         except NotFound:
             plan, profile = None, None
         logged = uow.sets.sets_for(
-            athlete.athlete_id,
+            athlete_id,
             since=start - timedelta(weeks=RECORD_BASELINE_WEEKS),
             until=today,
         )
-        check_ins = uow.check_ins.recent(athlete.athlete_id, today, (today - start).days + 1)
-        endurance = uow.endurance.results(athlete.athlete_id)
+        check_ins = uow.check_ins.recent(athlete_id, today, (today - start).days + 1)
+        endurance = uow.endurance.results(athlete_id)
     return analyse(
         today=today,
         weeks=weeks,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from backbone.domain.errors import BackboneError
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.program import Plan, PlanItem
@@ -125,14 +124,4 @@ def exercise_document(exercise: Exercise) -> dict[str, Any]:
         "regressions": list(exercise.regressions),
         "progressions": list(exercise.progressions),
         "rule_ids": list(exercise.rule_ids),
-    }
-
-
-def error_document(error: BackboneError, status: int) -> dict[str, Any]:
-    return {
-        "ok": False,
-        "status": status,
-        "code": error.code,
-        "error": error.message,
-        "details": dict(error.details),
     }

@@ -13,7 +13,7 @@ from typing import Any
 
 from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import InputError
-from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory, current_athlete
+from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge
 
 TESTS = (
@@ -63,6 +63,7 @@ def resolve_test(raw: str, knowledge: Knowledge) -> str:
 
 
 def record_test(
+    athlete_id: int,
     name: str,
     value: float,
     *,
@@ -70,18 +71,15 @@ def record_test(
     on: date,
     new_uow: UnitOfWorkFactory,
     knowledge: Knowledge,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> EnduranceResult:
     """Validate and store one result: seconds held (0 < s <= 600), or reps for pull-ups."""
     test = resolve_test(name, knowledge)
     parsed_side = _side(test, side)
     _check_value(test, value)
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
         stored = uow.endurance.add(
             EnduranceResult(
-                athlete_id=athlete.athlete_id,
+                athlete_id=athlete_id,
                 test=test,
                 value=float(value),
                 on=on,
@@ -92,15 +90,10 @@ def record_test(
     return stored
 
 
-def list_tests(
-    new_uow: UnitOfWorkFactory, athlete_name: str = DEFAULT_ATHLETE
-) -> list[EnduranceResult]:
+def list_tests(new_uow: UnitOfWorkFactory, athlete_id: int) -> list[EnduranceResult]:
     """Every recorded result of the athlete, oldest first."""
     with new_uow() as uow:
-        athlete = uow.athletes.by_name(athlete_name)
-        if athlete is None or athlete.athlete_id is None:
-            return []
-        return uow.endurance.results(athlete.athlete_id)
+        return uow.endurance.results(athlete_id)
 
 
 def unit_of(test: str) -> str:
@@ -123,14 +116,14 @@ def _side(test: str, raw: str | None) -> Side | None:
     if test not in SIDED:
         if raw is not None:
             raise InputError(
-                f"--side is only for {', '.join(sorted(SIDED))}; {test} has no side.",
+                f"A side is only for {', '.join(sorted(SIDED))}; {test} has no side.",
                 {"field": "side", "value": raw, "test": test},
             )
         return None
     allowed = [s.value for s in Side]
     if raw is None:
         raise InputError(
-            f"{test} is tested on each side: add --side left or --side right.",
+            f"{test} is tested on each side: give the side, left or right.",
             {"field": "side", "test": test, "allowed": allowed},
         )
     key = raw.strip().lower()

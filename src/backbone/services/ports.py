@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from backbone.domain.accounts import CoachGrant, User
 from backbone.domain.athlete import Athlete
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.endurance import EnduranceResult
@@ -30,19 +31,52 @@ class Knowledge:
     solve: Solver
 
 
+class UserRepository(Protocol):
+    def add(self, user: User) -> User:
+        """Store a new user; returns it with `user_id` set. Duplicate username -> Conflict."""
+        ...
+
+    def get(self, user_id: int) -> User:
+        """NotFound if absent."""
+        ...
+
+    def by_username(self, username: str) -> User | None: ...
+
+
 class AthleteRepository(Protocol):
     def add(self, athlete: Athlete) -> Athlete:
-        """Store a new athlete; returns it with `athlete_id` set. Duplicate name -> Conflict."""
+        """Store a new athlete owned by `athlete.user_id`; returns it with `athlete_id` set.
+        A second athlete of the same name for the same user -> Conflict."""
         ...
 
     def get(self, athlete_id: int) -> Athlete:
         """NotFound if absent."""
         ...
 
-    def by_name(self, name: str) -> Athlete | None: ...
+    def owned_by(self, user_id: int) -> list[Athlete]:
+        """The athletes a user owns, oldest first."""
+        ...
 
     def update(self, athlete: Athlete) -> None:
-        """Replace the stored fields of `athlete.athlete_id`; NotFound if absent."""
+        """Replace the stored settings of `athlete.athlete_id` (never its owner); NotFound if absent."""
+        ...
+
+
+class GrantRepository(Protocol):
+    def grant(self, grant: CoachGrant) -> CoachGrant:
+        """Give a coach access; an active grant of the same coach is replaced (access changed)."""
+        ...
+
+    def revoke(self, athlete_id: int, coach_user_id: int, revoked_at: datetime) -> bool:
+        """End the coach's active grant on the athlete; False if there was none."""
+        ...
+
+    def for_athlete(self, athlete_id: int) -> list[CoachGrant]:
+        """The athlete's active grants."""
+        ...
+
+    def for_coach(self, coach_user_id: int) -> list[CoachGrant]:
+        """The active grants a coach holds, one per athlete."""
         ...
 
 
@@ -56,7 +90,12 @@ class ProgramRepository(Protocol):
 
 class SetRepository(Protocol):
     def add_entry(self, entry: LogEntry) -> LogEntry:
-        """Store the entry and all its sets; returns it with `entry_id` set."""
+        """Store the entry and all its sets; returns it with `entry_id` set. An entry with the
+        idempotency key of a stored one of the same athlete -> Conflict (nothing written)."""
+        ...
+
+    def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
+        """The athlete's entry stored with this idempotency key, if any."""
         ...
 
     def sets_for(
@@ -69,6 +108,12 @@ class SetRepository(Protocol):
         """Sets ordered by (performed_on, entry, position); filters optional."""
         ...
 
+    def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
+        """Of the exercise's sets up to `until`, a few that hold every best the PR check compares
+        against: per (set type, range, reps, RIR) the heaviest load, the most added weight and
+        the longest hold. An indexed aggregate, so logging stays fast on a long history."""
+        ...
+
     def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:
         """Entries ordered by (performed_on, logged_at, entry_id), each with its sets."""
         ...
@@ -77,8 +122,8 @@ class SetRepository(Protocol):
         """The most recently logged entry (by logged_at, then entry_id)."""
         ...
 
-    def delete_entry(self, entry_id: int) -> None:
-        """Delete an entry with its sets; NotFound if absent."""
+    def delete_entry(self, athlete_id: int, entry_id: int) -> None:
+        """Delete the athlete's entry with its sets; NotFound if the athlete has no such entry."""
         ...
 
 
@@ -113,7 +158,9 @@ class EnduranceRepository(Protocol):
 class UnitOfWork(Protocol):
     """One transaction: everything written inside commits together or not at all."""
 
+    users: UserRepository
     athletes: AthleteRepository
+    grants: GrantRepository
     programs: ProgramRepository
     sets: SetRepository
     check_ins: CheckInRepository
@@ -132,3 +179,22 @@ class UnitOfWork(Protocol):
         ...
 
     def commit(self) -> None: ...
+
+
+class Database(Protocol):
+    """Where an application's data lives: hands out units of work."""
+
+    @property
+    def location(self) -> str:
+        """Where it is, safe to print (passwords masked)."""
+        ...
+
+    def unit_of_work(self) -> UnitOfWork: ...
+
+    def upgrade(self) -> None:
+        """Create or migrate the schema now (it also happens on first use)."""
+        ...
+
+    def dispose(self) -> None:
+        """Close its connections."""
+        ...

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import InputError, NotFound
@@ -14,13 +13,11 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.program import KnownSet, Plan, RunningProgram, Session, Week
 from backbone.domain.shorthand import parse_sets
-from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory, current_athlete
-from backbone.services.documents import plan_document
-from backbone.services.plan_reader import plan_from_document
-from backbone.services.planning import PlanRequest, plan_training, profile_of
+from backbone.services.accounts import UnitOfWorkFactory
+from backbone.services.planning import PlanRequest, plan_training
 from backbone.services.ports import Knowledge, UnitOfWork
 
-KNOWN_SYNTAX = 'EXERCISE=SET, e.g. --known "chest_supported_row=60x10@2"'
+KNOWN_SYNTAX = 'EXERCISE=SET, e.g. "chest_supported_row=60x10@2"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,23 +40,22 @@ class DayInProgram:
 
 
 def start_program(
+    athlete_id: int,
     request: PlanRequest,
     known: Sequence[str],
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> ProgramView:
     plan = plan_training(request, knowledge)
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
+        athlete = uow.athletes.get(athlete_id)
         known_sets = tuple(_parse_known(text, knowledge, athlete) for text in known)
         program = uow.programs.add(
             RunningProgram(
-                athlete_id=athlete.athlete_id,
+                athlete_id=athlete_id,
                 started_on=request.start_on,
+                plan=plan,
                 plan_options=_encode_request(request),
-                plan_document=json.dumps(plan_document(plan, knowledge.evidence), sort_keys=True),
                 known=known_sets,
             )
         )
@@ -67,32 +63,24 @@ def start_program(
     return ProgramView(athlete, program, plan)
 
 
-def running_program(
-    uow: UnitOfWork, knowledge: Knowledge, athlete_name: str = DEFAULT_ATHLETE
-) -> ProgramView:
-    athlete = current_athlete(uow, athlete_name)
-    assert athlete.athlete_id is not None
-    program = uow.programs.current(athlete.athlete_id)
+NO_PROGRAM = "start_program"
+"""`details["next_step"]` of the NotFound for "no running program": each interface says how"""
+
+
+def running_program(uow: UnitOfWork, athlete_id: int) -> ProgramView:
+    athlete = uow.athletes.get(athlete_id)
+    program = uow.programs.current(athlete_id)
     if program is None:
         raise NotFound(
-            "No running program yet. Start one with `backbone program start` "
-            "(same options as `backbone plan`).",
-            {"athlete": athlete.name},
+            "No running program yet: start one first (it takes the same choices as a plan).",
+            {"athlete_id": athlete_id, "next_step": NO_PROGRAM},
         )
-    return ProgramView(athlete, program, _stored_plan(program.plan_options, program.plan_document))
+    return ProgramView(athlete, program, program.plan)
 
 
-@lru_cache(maxsize=8)
-def _stored_plan(options: tuple[tuple[str, str], ...], document: str) -> Plan:
-    """Decoding a stored plan costs a few ms; a process that logs many sets decodes it once."""
-    return plan_from_document(json.loads(document), profile_of(_decode_request(options)))
-
-
-def show_program(
-    knowledge: Knowledge, new_uow: UnitOfWorkFactory, athlete_name: str = DEFAULT_ATHLETE
-) -> ProgramView:
+def show_program(new_uow: UnitOfWorkFactory, athlete_id: int) -> ProgramView:
     with new_uow() as uow:
-        return running_program(uow, knowledge, athlete_name)
+        return running_program(uow, athlete_id)
 
 
 def locate(plan: Plan, on: date) -> DayInProgram:
@@ -109,11 +97,17 @@ def locate(plan: Plan, on: date) -> DayInProgram:
 def _parse_known(text: str, knowledge: Knowledge, athlete: Athlete) -> KnownSet:
     name, sep, shorthand = text.partition("=")
     if not sep or not name.strip() or not shorthand.strip():
-        raise InputError(f"Cannot read --known '{text}'. Use {KNOWN_SYNTAX}.", {"known": text})
+        raise InputError(
+            f"Cannot read the known set '{text}'. Use {KNOWN_SYNTAX}.",
+            {"field": "known", "value": text},
+        )
     exercise = knowledge.catalogue.get(name.strip())
     parsed = parse_sets(shorthand.split())
     if len(parsed) != 1:
-        raise InputError(f"--known takes one set per exercise; got '{shorthand}'.", {"known": text})
+        raise InputError(
+            f"A known set is one set per exercise; got '{shorthand}'.",
+            {"field": "known", "value": text},
+        )
     one = parsed[0]
     to_kg = lb_to_kg if athlete.units is Units.LB else float
     _check_load_style(exercise, one.load is None and one.seconds is None, text)
@@ -140,14 +134,3 @@ def _encode_request(request: PlanRequest) -> tuple[tuple[str, str], ...]:
     values = asdict(request)
     values["start_on"] = request.start_on.isoformat()
     return tuple((name, json.dumps(values[name])) for name in sorted(values))
-
-
-def _decode_request(options: tuple[tuple[str, str], ...]) -> PlanRequest:
-    values = {name: json.loads(raw) for name, raw in options}
-    known = {f.name for f in fields(PlanRequest)}
-    values = {k: v for k, v in values.items() if k in known}
-    values["start_on"] = date.fromisoformat(values["start_on"])
-    for sequence in ("equipment", "on_days", "red_flags"):
-        if values.get(sequence) is not None:
-            values[sequence] = tuple(values[sequence])
-    return PlanRequest(**values)

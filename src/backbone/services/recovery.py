@@ -9,13 +9,14 @@ from backbone.domain.errors import InputError
 from backbone.domain.history import CheckIn, PerformedSession
 from backbone.domain.progression import Recovery, assess_recovery
 from backbone.domain.safety import screen_red_flags
-from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory, current_athlete
+from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge
 
 LOOKBACK_DAYS = 14
 
 
 def check_in(
+    athlete_id: int,
     *,
     on: date,
     now: datetime,
@@ -27,26 +28,24 @@ def check_in(
     red_flags: Sequence[str],
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> Recovery:
     """Store the check-in, then judge recovery. A red flag is stored and then stops training."""
     _in_range("sleep", sleep_h, 0, 24)
-    _in_range("back-pain", back_pain, 0, 10)
+    _in_range("back_pain", back_pain, 0, 10)
     _in_range("soreness", soreness, 0, 10)
     if readiness is not None:
         _in_range("readiness", readiness, 1, 10)
     if sleep_quality is not None:
-        _in_range("sleep-quality", sleep_quality, 1, 5)
+        _in_range("sleep_quality", sleep_quality, 1, 5)
     known_flags = {f.name for f in knowledge.evidence.red_flags()}
     for flag in red_flags:
         if flag not in known_flags:
             screen_red_flags([flag], knowledge.evidence)  # raises InputError with a suggestion
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
+        uow.athletes.get(athlete_id)
         uow.check_ins.add(
             CheckIn(
-                athlete_id=athlete.athlete_id,
+                athlete_id=athlete_id,
                 on=on,
                 sleep_h=sleep_h,
                 back_pain=back_pain,
@@ -58,37 +57,36 @@ def check_in(
             )
         )
         uow.commit()
-        recent = uow.check_ins.recent(athlete.athlete_id, on, LOOKBACK_DAYS)
-        sets = uow.sets.sets_for(athlete.athlete_id, since=on - timedelta(days=LOOKBACK_DAYS))
+        recent = uow.check_ins.recent(athlete_id, on, LOOKBACK_DAYS)
+        sets = uow.sets.sets_for(athlete_id, since=on - timedelta(days=LOOKBACK_DAYS))
     screen_red_flags(red_flags, knowledge.evidence)
     return assess_recovery(recent, sets, on, knowledge.evidence)
 
 
-def _in_range(option: str, value: float, low: float, high: float) -> None:
+def _in_range(field: str, value: float, low: float, high: float) -> None:
     if not low <= value <= high:
         raise InputError(
-            f"--{option} must be between {low:g} and {high:g}; got {value:g}.",
-            {"field": option, "value": value, "min": low, "max": high},
+            f"{field.replace('_', ' ')} must be between {low:g} and {high:g}; got {value:g}.",
+            {"field": field, "value": value, "min": low, "max": high},
         )
 
 
 def finish_session(
+    athlete_id: int,
     *,
     on: date,
     session_rpe: int | None,
     duration_min: float | None,
     new_uow: UnitOfWorkFactory,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> PerformedSession:
     """Mark a day's session done, with how hard it felt (RPE 1-10) and how long it took."""
     if session_rpe is not None:
-        _in_range("rpe", session_rpe, 1, 10)
+        _in_range("session_rpe", session_rpe, 1, 10)
     if duration_min is not None:
-        _in_range("minutes", duration_min, 1, 300)
+        _in_range("duration_min", duration_min, 1, 300)
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
-        performed = PerformedSession(athlete.athlete_id, on, session_rpe, duration_min)
+        uow.athletes.get(athlete_id)
+        performed = PerformedSession(athlete_id, on, session_rpe, duration_min)
         uow.sessions.record(performed)
         uow.commit()
     return performed

@@ -10,8 +10,8 @@ from backbone.domain.errors import InputError, NotFound
 from backbone.domain.program import Plan
 from backbone.reports.document import Report
 from backbone.reports.document import build_report as build_document
+from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.analytics import WEEKS_RANGE, stats
-from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory
 from backbone.services.ports import Knowledge
 from backbone.services.programs import running_program
 
@@ -23,11 +23,11 @@ class ReportFormat(StrEnum):
 
 
 def build_report(
+    athlete_id: int,
     since_weeks: int,
     today: date,
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> Report:
     """The last `since_weeks` weeks (ending with the week of `today`) and the plan ahead.
 
@@ -35,17 +35,18 @@ def build_report(
     low, high = WEEKS_RANGE
     if not low <= since_weeks <= high:
         raise InputError(
-            f"--since must be between {low}w and {high}w; got {since_weeks}w.",
+            f"The report covers {low} to {high} weeks; got {since_weeks}.",
             {"field": "since", "value": since_weeks, "min": low, "max": high},
         )
-    analytics = stats(since_weeks, today, knowledge, new_uow, athlete_name)
+    analytics = stats(athlete_id, since_weeks, today, knowledge, new_uow)
     plan: Plan | None
     with new_uow() as uow:
+        athlete = uow.athletes.get(athlete_id)
         try:
-            plan = running_program(uow, knowledge, athlete_name).plan
+            plan = running_program(uow, athlete_id).plan
         except NotFound:
             plan = None
-    return build_document(analytics, plan, athlete_name)
+    return build_document(analytics, plan, athlete)
 
 
 def render_report(report: Report, fmt: ReportFormat | str) -> bytes | str:

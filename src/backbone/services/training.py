@@ -19,7 +19,7 @@ from backbone.domain.progression import (
     prescribe,
 )
 from backbone.domain.vocabulary import BlockKind
-from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory
+from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge, UnitOfWork
 from backbone.services.programs import DayInProgram, ProgramView, locate, running_program
 
@@ -52,11 +52,9 @@ class TodayView:
         return self.day.session is None
 
 
-def today(
-    on: date, knowledge: Knowledge, new_uow: UnitOfWorkFactory, athlete_name: str = DEFAULT_ATHLETE
-) -> TodayView:
+def today(athlete_id: int, on: date, knowledge: Knowledge, new_uow: UnitOfWorkFactory) -> TodayView:
     with new_uow() as uow:
-        view = running_program(uow, knowledge, athlete_name)
+        view = running_program(uow, athlete_id)
         day = locate(view.plan, on)
         if day.session is None:
             return TodayView(on, day, None, ())
@@ -70,11 +68,11 @@ def today(
 
 
 def next_prescription(
+    athlete_id: int,
     exercise_name: str,
     on: date,
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> tuple[Exercise, Prescription]:
     """The next time this exercise comes up in the program, what to lift and why."""
     exercise = knowledge.catalogue.get(exercise_name)
@@ -84,9 +82,7 @@ def next_prescription(
             {"exercise": exercise.slug},
         )
     with new_uow() as uow:
-        view = running_program(uow, knowledge, athlete_name)
-        athlete_id = view.athlete.athlete_id
-        assert athlete_id is not None
+        view = running_program(uow, athlete_id)
         done_today = bool(uow.sets.sets_for(athlete_id, [exercise.slug], since=on, until=on))
         prescription = prescription_after(uow, view, exercise, on, done_today, knowledge)
     return exercise, prescription

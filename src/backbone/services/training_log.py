@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from backbone.domain.athlete import Athlete, Units
-from backbone.domain.errors import InputError, NotFound
+from backbone.domain.errors import Conflict, InputError, NotFound
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry, LoggedSet, RangeDone
 from backbone.domain.loads import lb_to_kg, logs_load_kg
@@ -16,7 +16,7 @@ from backbone.domain.progression import Prescription
 from backbone.domain.shorthand import ParsedSet, parse_sets
 from backbone.domain.strength import PersonalRecord, new_records, set_e1rm_kg
 from backbone.domain.vocabulary import MeasuredBy
-from backbone.services.athletes import DEFAULT_ATHLETE, UnitOfWorkFactory, current_athlete
+from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge, UnitOfWork
 from backbone.services.programs import running_program
 from backbone.services.training import PRESCRIBED_BLOCKS, prescription_after
@@ -34,6 +34,8 @@ class LogResult:
     best_e1rm_kg: float | None
     next: Prescription | None
     """None when no running program includes the exercise again"""
+    replayed: bool = False
+    """True when the idempotency key had been used: the stored entry, nothing written"""
 
 
 def resolve_exercise(name: str, knowledge: Knowledge) -> Exercise:
@@ -61,6 +63,7 @@ def resolve_exercise(name: str, knowledge: Knowledge) -> Exercise:
 
 
 def log_sets(
+    athlete_id: int,
     exercise_name: str,
     tokens: Sequence[str],
     *,
@@ -72,79 +75,124 @@ def log_sets(
     pain: int | None = None,
     note: str = "",
     in_lb: bool | None = None,
-    athlete_name: str = DEFAULT_ATHLETE,
     include_next: bool = True,
+    source: str = "cli",
+    idempotency_key: str | None = None,
 ) -> LogResult:
     """Validate everything first, then write the whole entry in one transaction.
 
     With `include_next` (what the CLI shows), the exercise's next target is worked out afterwards
-    in the same connection; bulk importers can skip it.
+    in the same connection; bulk importers can skip it. An `idempotency_key` already stored for
+    the athlete returns that entry again (`replayed`) and writes nothing: a client retrying on a
+    bad connection logs once.
     """
     exercise = resolve_exercise(exercise_name, knowledge)
     parsed = parse_sets(tokens)
     if pain is not None and not PAIN_RANGE[0] <= pain <= PAIN_RANGE[1]:
-        raise InputError(f"--pain must be 0-10; got {pain}.", {"field": "pain", "value": pain})
+        raise InputError(f"pain must be 0-10; got {pain}.", {"field": "pain", "value": pain})
     if len(note) > NOTE_MAX_CHARS:
-        raise InputError(f"--note is limited to {NOTE_MAX_CHARS} characters.", {"field": "note"})
+        raise InputError(f"A note is limited to {NOTE_MAX_CHARS} characters.", {"field": "note"})
     for one in parsed:
         _check_fits(exercise, one)
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
+        athlete = uow.athletes.get(athlete_id)
+        if idempotency_key is not None:
+            stored = uow.sets.entry_by_key(athlete_id, idempotency_key)
+            if stored is not None:
+                return _replayed(
+                    stored, athlete, exercise, tokens_match=stored.exercise == exercise.slug
+                )
         use_lb = in_lb if in_lb is not None else athlete.units is Units.LB
         sets = tuple(
             _to_logged(exercise, one, position, on, partial, pain, note, use_lb)
             for position, one in enumerate(parsed, start=1)
         )
-        before = uow.sets.sets_for(athlete.athlete_id, [exercise.slug], until=on)
-        entry = uow.sets.add_entry(LogEntry(athlete.athlete_id, exercise.slug, on, now, sets))
+        before = uow.sets.record_candidates(athlete_id, exercise.slug, until=on)
+        try:
+            entry = uow.sets.add_entry(
+                LogEntry(
+                    athlete_id,
+                    exercise.slug,
+                    on,
+                    now,
+                    sets,
+                    source=source,
+                    idempotency_key=idempotency_key,
+                )
+            )
+        except Conflict:
+            # another request with the same key committed first (PostgreSQL lets both read
+            # "no such key" before either writes): answer with what it stored
+            stored = (
+                uow.sets.entry_by_key(athlete_id, idempotency_key)
+                if idempotency_key is not None
+                else None
+            )
+            if stored is None:
+                raise
+            return _replayed(
+                stored, athlete, exercise, tokens_match=stored.exercise == exercise.slug
+            )
         uow.commit()
-        upcoming = (
-            _next_target(uow, exercise, on, knowledge, athlete_name) if include_next else None
-        )
+        upcoming = _next_target(uow, athlete_id, exercise, on, knowledge) if include_next else None
     records = new_records(before, sets, exercise, athlete.bodyweight_kg)
     e1rms = [v for s in sets if (v := set_e1rm_kg(s, exercise, athlete.bodyweight_kg)) is not None]
     return LogResult(athlete, exercise, entry, records, max(e1rms, default=None), upcoming)
 
 
+def _replayed(
+    stored: LogEntry, athlete: Athlete, exercise: Exercise, *, tokens_match: bool
+) -> LogResult:
+    if not tokens_match:
+        raise Conflict(
+            "That idempotency key was already used for a different exercise.",
+            {"idempotency_key": stored.idempotency_key, "exercise": stored.exercise},
+        )
+    return LogResult(athlete, exercise, stored, (), None, None, replayed=True)
+
+
 def _next_target(
-    uow: UnitOfWork, exercise: Exercise, on: date, knowledge: Knowledge, athlete_name: str
+    uow: UnitOfWork, athlete_id: int, exercise: Exercise, on: date, knowledge: Knowledge
 ) -> Prescription | None:
     """What changed for next time, read in the logging transaction (no second program lookup)."""
     if block_of(exercise) not in PRESCRIBED_BLOCKS:
         return None
     try:
-        view = running_program(uow, knowledge, athlete_name)
+        view = running_program(uow, athlete_id)
     except NotFound:
         return None
     return prescription_after(uow, view, exercise, on, True, knowledge)
 
 
-def undo_last(new_uow: UnitOfWorkFactory, athlete_name: str = DEFAULT_ATHLETE) -> LogEntry:
+def undo_last(new_uow: UnitOfWorkFactory, athlete_id: int) -> LogEntry:
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
-        last = uow.sets.last_entry(athlete.athlete_id)
+        last = uow.sets.last_entry(athlete_id)
         if last is None or last.entry_id is None:
             raise NotFound("Nothing to undo: the training log is empty.", {})
-        uow.sets.delete_entry(last.entry_id)
+        uow.sets.delete_entry(athlete_id, last.entry_id)
         uow.commit()
     return last
+
+
+def delete_entry(new_uow: UnitOfWorkFactory, athlete_id: int, entry_id: int) -> None:
+    """Delete one of the athlete's entries with its sets (NotFound for anyone else's)."""
+    with new_uow() as uow:
+        uow.sets.delete_entry(athlete_id, entry_id)
+        uow.commit()
 
 
 def history(
     new_uow: UnitOfWorkFactory,
     knowledge: Knowledge,
+    athlete_id: int,
     *,
     exercise: str | None = None,
     since: date | None = None,
-    athlete_name: str = DEFAULT_ATHLETE,
 ) -> tuple[Athlete, list[LogEntry]]:
     slug = resolve_exercise(exercise, knowledge).slug if exercise else None
     with new_uow() as uow:
-        athlete = current_athlete(uow, athlete_name)
-        assert athlete.athlete_id is not None
-        entries = uow.sets.entries(athlete.athlete_id, since=since)
+        athlete = uow.athletes.get(athlete_id)
+        entries = uow.sets.entries(athlete_id, since=since)
     if slug is not None:
         entries = [e for e in entries if e.exercise == slug]
     return athlete, entries

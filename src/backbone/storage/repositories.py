@@ -8,11 +8,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Insert, Row, Select, delete, select, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Insert,
+    Row,
+    Select,
+    delete,
+    func,
+    select,
+    update,
+)
 
+from backbone.domain.accounts import Access, CoachGrant, Role, User
 from backbone.domain.athlete import Athlete, Units
 from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import Conflict, NotFound, StorageError
@@ -26,14 +38,17 @@ from backbone.domain.history import (
 )
 from backbone.domain.program import KnownSet, RunningProgram
 from backbone.storage.errors import storage_errors
+from backbone.storage.plan_format import DecodedPlans, encode_plan
 from backbone.storage.tables import (
     athletes,
     check_ins,
+    coach_grants,
     endurance_results,
     log_entries,
     logged_sets,
     performed_sessions,
     programs,
+    users,
 )
 
 
@@ -41,12 +56,110 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+class SqlUserRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, user: User) -> User:
+        values = {
+            "username": user.username,
+            "display_name": user.display_name,
+            "role": user.role.value,
+            "password_hash": user.password_hash,
+            "created_at": _now(),
+        }
+        try:
+            with storage_errors(f"add user '{user.username}'"), self._connection.begin_nested():
+                result = self._connection.execute(users.insert().values(values))
+        except Conflict as error:
+            raise Conflict(
+                f"The username '{user.username}' is taken.", {"username": user.username}
+            ) from error
+        return replace(user, user_id=_new_id(result))
+
+    def get(self, user_id: int) -> User:
+        with storage_errors("read a user"):
+            row = self._connection.execute(select(users).where(users.c.id == user_id)).first()
+        if row is None:
+            raise NotFound(f"No user with id {user_id}.", {"user_id": user_id})
+        return _user(row)
+
+    def by_username(self, username: str) -> User | None:
+        with storage_errors("read a user"):
+            row = self._connection.execute(
+                select(users).where(users.c.username == username)
+            ).first()
+        return None if row is None else _user(row)
+
+
+class SqlGrantRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def grant(self, grant: CoachGrant) -> CoachGrant:
+        with storage_errors("grant coach access"), self._connection.begin_nested():
+            self._end_active(grant.athlete_id, grant.coach_user_id, grant.granted_at)
+            result = self._connection.execute(
+                coach_grants.insert().values(
+                    athlete_id=grant.athlete_id,
+                    coach_user_id=grant.coach_user_id,
+                    access=grant.access.value,
+                    granted_at=grant.granted_at,
+                    revoked_at=None,
+                )
+            )
+        return replace(grant, grant_id=_new_id(result), revoked_at=None)
+
+    def revoke(self, athlete_id: int, coach_user_id: int, revoked_at: datetime) -> bool:
+        with storage_errors("revoke coach access"):
+            return self._end_active(athlete_id, coach_user_id, revoked_at) > 0
+
+    def for_athlete(self, athlete_id: int) -> list[CoachGrant]:
+        return self._active(coach_grants.c.athlete_id == athlete_id)
+
+    def for_coach(self, coach_user_id: int) -> list[CoachGrant]:
+        return self._active(coach_grants.c.coach_user_id == coach_user_id)
+
+    def _end_active(self, athlete_id: int, coach_user_id: int, at: datetime) -> int:
+        result = self._connection.execute(
+            update(coach_grants)
+            .where(
+                coach_grants.c.athlete_id == athlete_id,
+                coach_grants.c.coach_user_id == coach_user_id,
+                coach_grants.c.revoked_at.is_(None),
+            )
+            .values(revoked_at=at)
+        )
+        return int(result.rowcount)
+
+    def _active(self, condition: Any) -> list[CoachGrant]:
+        query = (
+            select(coach_grants)
+            .where(condition, coach_grants.c.revoked_at.is_(None))
+            .order_by(coach_grants.c.id)
+        )
+        with storage_errors("read coach grants"):
+            return [
+                CoachGrant(
+                    athlete_id=row.athlete_id,
+                    coach_user_id=row.coach_user_id,
+                    access=Access(row.access),
+                    granted_at=row.granted_at,
+                    revoked_at=row.revoked_at,
+                    grant_id=row.id,
+                )
+                for row in self._connection.execute(query)
+            ]
+
+
 class SqlAthleteRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
     def add(self, athlete: Athlete) -> Athlete:
-        values = {**_athlete_values(athlete), "created_at": _now()}
+        if athlete.user_id is None:
+            raise NotFound("An athlete needs the user who owns it.", {"name": athlete.name})
+        values = {**_athlete_values(athlete), "user_id": athlete.user_id, "created_at": _now()}
         # A savepoint keeps the transaction usable after a duplicate name (PostgreSQL aborts it).
         try:
             with storage_errors(f"add athlete '{athlete.name}'"), self._connection.begin_nested():
@@ -62,10 +175,10 @@ class SqlAthleteRepository:
             raise NotFound(f"No athlete with id {athlete_id}.", {"athlete_id": athlete_id})
         return _athlete(row)
 
-    def by_name(self, name: str) -> Athlete | None:
-        with storage_errors("read an athlete"):
-            row = _one_athlete(self._connection, athletes.c.name == name)
-        return None if row is None else _athlete(row)
+    def owned_by(self, user_id: int) -> list[Athlete]:
+        query = select(athletes).where(athletes.c.user_id == user_id).order_by(athletes.c.id)
+        with storage_errors("read athletes"):
+            return [_athlete(row) for row in self._connection.execute(query)]
 
     def update(self, athlete: Athlete) -> None:
         if athlete.athlete_id is None:
@@ -92,21 +205,24 @@ class SqlAthleteRepository:
 
 
 class SqlProgramRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, decoded: DecodedPlans) -> None:
         self._connection = connection
+        self._decoded = decoded
 
     def add(self, program: RunningProgram) -> RunningProgram:
+        plan_format, document = encode_plan(program.plan)
         values = {
             "athlete_id": program.athlete_id,
             "started_on": program.started_on,
             "plan_options": json.dumps([list(pair) for pair in program.plan_options]),
-            "plan_document": program.plan_document,
+            "plan_document": document,
+            "plan_format": plan_format,
             "known": json.dumps([_known_json(k) for k in program.known]),
             "created_at": _now(),
         }
         with storage_errors("store the program"):
             result = self._connection.execute(programs.insert().values(values))
-        return _replace_program_id(program, _new_id(result))
+        return replace(program, program_id=_new_id(result))
 
     def current(self, athlete_id: int) -> RunningProgram | None:
         query = (
@@ -117,7 +233,25 @@ class SqlProgramRepository:
         )
         with storage_errors("read the current program"):
             row = self._connection.execute(query).first()
-        return None if row is None else _program(row)
+        return None if row is None else self._program(row)
+
+    def _program(self, row: Row[Any]) -> RunningProgram:
+        try:
+            options = tuple((str(k), str(v)) for k, v in json.loads(row.plan_options))
+            known = tuple(KnownSet(**k) for k in json.loads(row.known))
+        except (TypeError, ValueError) as error:
+            raise StorageError(
+                f"The stored program {row.id} is damaged ({error}); start a new program.",
+                {"program_id": row.id},
+            ) from None
+        return RunningProgram(
+            athlete_id=row.athlete_id,
+            started_on=row.started_on,
+            plan=self._decoded.decode(row.plan_format, row.plan_document, options),
+            plan_options=options,
+            known=known,
+            program_id=row.id,
+        )
 
 
 class SqlSetRepository:
@@ -134,6 +268,8 @@ class SqlSetRepository:
                     exercise=entry.exercise,
                     performed_on=entry.performed_on,
                     logged_at=entry.logged_at,
+                    source=entry.source,
+                    idempotency_key=entry.idempotency_key,
                 )
             )
             entry_id = _new_id(result)
@@ -142,14 +278,60 @@ class SqlSetRepository:
                     logged_sets.insert(),
                     [_set_values(s, entry_id, entry.athlete_id) for s in entry.sets],
                 )
-        return LogEntry(
-            athlete_id=entry.athlete_id,
-            exercise=entry.exercise,
-            performed_on=entry.performed_on,
-            logged_at=entry.logged_at,
-            sets=entry.sets,
-            entry_id=entry_id,
+        return replace(entry, entry_id=entry_id)
+
+    def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
+        query = select(log_entries).where(
+            log_entries.c.athlete_id == athlete_id,
+            log_entries.c.idempotency_key == idempotency_key,
         )
+        found = self._with_sets(query)
+        return found[0] if found else None
+
+    def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
+        group = (
+            logged_sets.c.set_type,
+            logged_sets.c.range_done,
+            logged_sets.c.reps,
+            logged_sets.c.rir,
+        )
+        query = (
+            select(
+                *group,
+                func.max(logged_sets.c.load_kg).label("load_kg"),
+                func.max(logged_sets.c.added_kg).label("added_kg"),
+                func.count().label("sets"),
+                func.count(logged_sets.c.added_kg).label("sets_with_added"),
+                func.max(logged_sets.c.seconds).label("seconds"),
+                func.min(logged_sets.c.performed_on).label("performed_on"),
+            )
+            .where(
+                logged_sets.c.athlete_id == athlete_id,
+                logged_sets.c.exercise == exercise,
+                logged_sets.c.performed_on <= until,
+            )
+            .group_by(*group)
+        )
+        candidates: list[LoggedSet] = []
+        with storage_errors("read personal records"):
+            for row in self._connection.execute(query):
+                base = LoggedSet(
+                    exercise=exercise,
+                    performed_on=row.performed_on,
+                    position=1,
+                    set_type=SetType(row.set_type),
+                    load_kg=row.load_kg,
+                    added_kg=row.added_kg,
+                    reps=row.reps,
+                    seconds=row.seconds,
+                    rir=row.rir,
+                    range_done=RangeDone(row.range_done),
+                )
+                candidates.append(base)
+                if row.added_kg is not None and row.sets_with_added < row.sets:
+                    # a NULL added weight is plain bodyweight, which beats any assistance
+                    candidates.append(replace(base, added_kg=None))
+        return candidates
 
     def sets_for(
         self,
@@ -200,11 +382,13 @@ class SqlSetRepository:
         found = self._with_sets(query)
         return found[0] if found else None
 
-    def delete_entry(self, entry_id: int) -> None:
+    def delete_entry(self, athlete_id: int, entry_id: int) -> None:
         with storage_errors("delete the log entry"):
             # the sets go with it (ON DELETE CASCADE)
             result = self._connection.execute(
-                delete(log_entries).where(log_entries.c.id == entry_id)
+                delete(log_entries).where(
+                    log_entries.c.id == entry_id, log_entries.c.athlete_id == athlete_id
+                )
             )
         if result.rowcount == 0:
             raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
@@ -231,6 +415,8 @@ class SqlSetRepository:
                 logged_at=row.logged_at,
                 sets=tuple(sets[row.id]),
                 entry_id=row.id,
+                source=row.source,
+                idempotency_key=row.idempotency_key,
             )
             for row in rows
         ]
@@ -386,14 +572,16 @@ def _new_id(result: CursorResult[Any]) -> int:
 
 
 def _replace_athlete_id(athlete: Athlete, athlete_id: int) -> Athlete:
-    return Athlete(
-        name=athlete.name,
-        units=athlete.units,
-        bodyweight_kg=athlete.bodyweight_kg,
-        plates_kg=tuple(athlete.plates_kg),
-        bar_kg=athlete.bar_kg,
-        dumbbell_step_kg=athlete.dumbbell_step_kg,
-        athlete_id=athlete_id,
+    return replace(athlete, plates_kg=tuple(athlete.plates_kg), athlete_id=athlete_id)
+
+
+def _user(row: Row[Any]) -> User:
+    return User(
+        username=row.username,
+        role=Role(row.role),
+        display_name=row.display_name,
+        password_hash=row.password_hash,
+        user_id=row.id,
     )
 
 
@@ -421,11 +609,12 @@ def _athlete(row: Row[Any]) -> Athlete:
         bar_kg=row.bar_kg,
         dumbbell_step_kg=row.dumbbell_step_kg,
         athlete_id=row.id,
+        user_id=row.user_id,
     )
 
 
 def _duplicate_athlete(name: str) -> Conflict:
-    return Conflict(f"An athlete named '{name}' already exists.", {"name": name})
+    return Conflict(f"You already have an athlete named '{name}'.", {"name": name})
 
 
 def _known_json(known: KnownSet) -> dict[str, Any]:
@@ -437,28 +626,6 @@ def _known_json(known: KnownSet) -> dict[str, Any]:
         "seconds": known.seconds,
         "rir": known.rir,
     }
-
-
-def _program(row: Row[Any]) -> RunningProgram:
-    return RunningProgram(
-        athlete_id=row.athlete_id,
-        started_on=row.started_on,
-        plan_options=tuple((str(k), str(v)) for k, v in json.loads(row.plan_options)),
-        plan_document=row.plan_document,
-        known=tuple(KnownSet(**k) for k in json.loads(row.known)),
-        program_id=row.id,
-    )
-
-
-def _replace_program_id(program: RunningProgram, program_id: int) -> RunningProgram:
-    return RunningProgram(
-        athlete_id=program.athlete_id,
-        started_on=program.started_on,
-        plan_options=program.plan_options,
-        plan_document=program.plan_document,
-        known=program.known,
-        program_id=program_id,
-    )
 
 
 def _set_values(logged: LoggedSet, entry_id: int, athlete_id: int) -> dict[str, Any]:

@@ -78,10 +78,27 @@ SET_TYPES = ("warmup", "working", "drop", "failure", "amrap")
 RANGES_DONE = ("full", "partial")
 UNITS = ("kg", "lb")
 
+ROLES = ("athlete", "coach")
+ACCESS_LEVELS = ("read", "comment")
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(200), nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=True, comment="argon2; NULL for the local user"),
+    Column("created_at", UtcDateTime, nullable=False),
+    UniqueConstraint("username"),
+    CheckConstraint(_in("role", ROLES), name="role"),
+)
+
 athletes = Table(
     "athletes",
     metadata,
     Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     Column("name", String(200), nullable=False),
     Column("units", String(8), nullable=False),
     Column("bodyweight_kg", Double, nullable=True),
@@ -89,11 +106,25 @@ athletes = Table(
     Column("bar_kg", Double, nullable=False),
     Column("dumbbell_step_kg", Double, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
-    UniqueConstraint("name"),
+    UniqueConstraint("user_id", "name"),
     CheckConstraint(_in("units", UNITS), name="units"),
     CheckConstraint("bodyweight_kg IS NULL OR bodyweight_kg > 0", name="bodyweight_positive"),
     CheckConstraint("bar_kg >= 0", name="bar_not_negative"),
     CheckConstraint("dumbbell_step_kg > 0", name="dumbbell_step_positive"),
+)
+
+coach_grants = Table(
+    "coach_grants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("coach_user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("access", String(16), nullable=False),
+    Column("granted_at", UtcDateTime, nullable=False),
+    Column("revoked_at", UtcDateTime, nullable=True),
+    Index(None, "coach_user_id", "revoked_at"),
+    Index(None, "athlete_id", "revoked_at"),
+    CheckConstraint(_in("access", ACCESS_LEVELS), name="access"),
 )
 
 programs = Table(
@@ -109,6 +140,13 @@ programs = Table(
     Column("started_on", Date, nullable=False),
     Column("plan_options", Text, nullable=False, comment="JSON array of [option, json value]"),
     Column("plan_document", Text, nullable=False),
+    Column(
+        "plan_format",
+        Integer,
+        nullable=False,
+        server_default="1",
+        comment="storage format of plan_document (backbone.storage.plan_format)",
+    ),
     Column("known", Text, nullable=False, comment="JSON array of known sets"),
     Column("created_at", UtcDateTime, nullable=False),
     Index(None, "athlete_id", "started_on"),
@@ -127,6 +165,9 @@ log_entries = Table(
     Column("exercise", String(100), nullable=False),
     Column("performed_on", Date, nullable=False),
     Column("logged_at", UtcDateTime, nullable=False),
+    Column("source", String(40), nullable=False, server_default="cli"),
+    Column("idempotency_key", String(200), nullable=True),
+    UniqueConstraint("athlete_id", "idempotency_key"),
     # the target of logged_sets' (entry_id, athlete_id) key, so a set cannot change athlete
     UniqueConstraint("id", "athlete_id"),
     Index(None, "athlete_id", "performed_on"),

@@ -1,6 +1,6 @@
 """The unit of work over SQLAlchemy: one connection, one transaction at a time.
 
-    with SqlUnitOfWork(engine) as uow:
+    with SqlDatabase(engine).unit_of_work() as uow:
         uow.sets.add_entry(entry)
         uow.commit()            # leaving the block without commit rolls back
 
@@ -19,13 +19,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from backbone.domain.errors import StorageError
 from backbone.storage.errors import storage_errors, translate
+from backbone.storage.plan_format import DecodedPlans
 from backbone.storage.repositories import (
     SqlAthleteRepository,
     SqlCheckInRepository,
     SqlEnduranceRepository,
+    SqlGrantRepository,
     SqlProgramRepository,
     SqlSessionRepository,
     SqlSetRepository,
+    SqlUserRepository,
 )
 
 if TYPE_CHECKING:
@@ -33,22 +36,42 @@ if TYPE_CHECKING:
         AthleteRepository,
         CheckInRepository,
         EnduranceRepository,
+        GrantRepository,
         ProgramRepository,
         SessionRepository,
         SetRepository,
+        UserRepository,
     )
 
 
+class SqlDatabase:
+    """One database for the life of an application: its engine, and the decoded-plan cache its
+    units of work share. `unit_of_work` is the factory the services are given."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._decoded_plans = DecodedPlans()
+
+    def unit_of_work(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, self._decoded_plans)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
 class SqlUnitOfWork:
+    users: UserRepository
     athletes: AthleteRepository
+    grants: GrantRepository
     programs: ProgramRepository
     sets: SetRepository
     check_ins: CheckInRepository
     sessions: SessionRepository
     endurance: EnduranceRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, decoded_plans: DecodedPlans | None = None) -> None:
         self._engine = engine
+        self._decoded_plans = decoded_plans if decoded_plans is not None else DecodedPlans()
         self._connection: Connection | None = None
 
     def __enter__(self) -> Self:
@@ -57,8 +80,10 @@ class SqlUnitOfWork:
         with storage_errors("open the database"):
             connection = self._engine.connect()
         self._connection = connection
+        self.users = SqlUserRepository(connection)
         self.athletes = SqlAthleteRepository(connection)
-        self.programs = SqlProgramRepository(connection)
+        self.grants = SqlGrantRepository(connection)
+        self.programs = SqlProgramRepository(connection, self._decoded_plans)
         self.sets = SqlSetRepository(connection)
         self.check_ins = SqlCheckInRepository(connection)
         self.sessions = SqlSessionRepository(connection)

@@ -13,28 +13,28 @@ def explain_conflicts(rule_ids: tuple[str, ...], profile: Profile) -> Infeasible
     wording = {
         "profile.minutes": (
             f"every session fits in {minutes} minutes",
-            f"raise --minutes above {minutes}",
+            f"raise the minutes per session above {minutes}",
         ),
         "select.compound_plus_isolation": (
             "each week has a vertical pull, a horizontal pull, a hinge or back extension and an "
             "isolation exercise, and each back session starts with a compound lift",
-            "add a training day (--days) so the patterns spread over more sessions",
+            "add a training day so the patterns spread over more sessions",
         ),
         "core.anti_movement_mix": (
             "at least two core patterns a week (anti-extension, anti-rotation, anti-lateral-flexion)",
-            "add a training day (--days)",
+            "add a training day",
         ),
         "core.mcgill_big3": (
             "core work in every session while the back is sore or has a history",
-            "raise --minutes",
+            "raise the minutes per session",
         ),
         "volume.weekly_sets_band": (
             "no more weekly sets per back muscle than the evidence band allows",
-            "pick a higher --level only if it matches your training history",
+            "pick a higher level only if it matches your training history",
         ),
         "frequency.volume_equated": (
             "at most about 10 direct sets per muscle in one session",
-            "add a training day (--days)",
+            "add a training day",
         ),
         "safety.spinal_load_gate": (
             "at most one high spinal-load lift per session",

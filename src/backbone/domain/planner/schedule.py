@@ -41,7 +41,7 @@ def schedule_week(days_per_week: int, on_days: tuple[Day, ...] | None) -> WeekSc
         listed = ", ".join(d.value for d in candidates)
         raise InfeasiblePlan(
             f"The days you can train ({listed}) cannot hold {back_count} back sessions at least "
-            "48 h apart. Add a day with a rest day in between, or lower --days.",
+            "48 h apart. Add a day with a rest day in between, or train fewer days a week.",
             {
                 "conflicts": [
                     {
@@ -50,7 +50,10 @@ def schedule_week(days_per_week: int, on_days: tuple[Day, ...] | None) -> WeekSc
                     },
                     {"rule_id": "profile.on_days", "text": f"train only on {listed}"},
                 ],
-                "relax": ["add a day to --on that is not next to another", "lower --days"],
+                "relax": [
+                    "add a training day that is not next to another",
+                    "train fewer days a week",
+                ],
             },
         )
     rest = [d for d in candidates if d not in best]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 
 import click
 
@@ -22,11 +22,10 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 def stats(weeks: int, on: datetime | None, as_json: bool) -> None:
     """Volume per muscle vs the evidence band, balance, spinal load, adherence, strength trends,
     readiness and endurance tests."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.analytics import analytics_document
-    from backbone.services.analytics import stats as compute
 
-    result = compute(weeks, on.date() if on else date.today(), knowledge(), new_unit_of_work)
+    result = application().stats(local_athlete_id(), weeks, day(on))
     if as_json:
         click.echo(json.dumps(analytics_document(result), indent=2, ensure_ascii=False))
         return

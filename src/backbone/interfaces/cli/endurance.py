@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 
 import click
 
@@ -44,16 +44,15 @@ def record(name: str, value: float, side: str | None, on: datetime | None, as_js
     NAME is one of: sorensen, mcgill_extensor, mcgill_flexor, side_bridge, plank, dead_hang,
     pullups (also biering_sorensen, trunk_flexor).
     """
-    from backbone.bootstrap import knowledge, new_unit_of_work
-    from backbone.services.endurance import record_test, result_document, unit_of
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
+    from backbone.services.endurance import result_document, unit_of
 
-    result = record_test(
+    result = application().record_test(
+        local_athlete_id(),
         name,
         value,
         side=None if side is None else side.lower(),
-        on=on.date() if on else date.today(),
-        new_uow=new_unit_of_work,
-        knowledge=knowledge(),
+        on=day(on),
     )
     if as_json:
         _echo_json(result_document(result))
@@ -70,10 +69,10 @@ def record(name: str, value: float, side: str | None, on: datetime | None, as_js
 @handle_errors()
 def list_command(as_json: bool) -> None:
     """List every recorded test result, oldest first."""
-    from backbone.bootstrap import new_unit_of_work
-    from backbone.services.endurance import list_tests, result_document, unit_of
+    from backbone.interfaces.cli.app import application, local_athlete_id
+    from backbone.services.endurance import result_document, unit_of
 
-    results = list_tests(new_unit_of_work)
+    results = application().list_tests(local_athlete_id())
     if as_json:
         _echo_json([result_document(r) for r in results])
         return

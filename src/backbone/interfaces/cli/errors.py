@@ -1,4 +1,5 @@
-"""Translate the error tree once for the command line: exit codes and one message shape."""
+"""The command line's side of `backbone.interfaces.errors`: print the message (or the JSON error
+body under --json), add the CLI's own hint, exit with the error's code."""
 
 from __future__ import annotations
 
@@ -10,31 +11,30 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
-from backbone.domain.errors import BackboneError, InputError, NotFound, SafetyStop
-from backbone.services.documents import error_document
+from backbone.domain.errors import BackboneError, InputError
+from backbone.interfaces.errors import EXIT_INPUT, error_body, exit_code
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-EXIT_INPUT = 2
-EXIT_SAFETY = 3
-EXIT_OTHER = 1
-HTTP_STATUS = {
-    "input_error": 422,
-    "safety_stop": 422,
-    "infeasible_plan": 422,
-    "not_found": 404,
-    "conflict": 409,
-    "storage_error": 503,
+NEXT_STEP_HINTS = {
+    "start_program": "Start one with `backbone program start` (same options as `backbone plan`).",
 }
 
 
-def exit_code(error: BackboneError) -> int:
-    if isinstance(error, InputError | NotFound):
-        return EXIT_INPUT
-    if isinstance(error, SafetyStop):
-        return EXIT_SAFETY
-    return EXIT_OTHER
+def _hint(error: BackboneError) -> str | None:
+    """The command-line words for what the error says to do: a next step, or the option a
+    field came from."""
+    step = error.details.get("next_step")
+    if isinstance(step, str) and step in NEXT_STEP_HINTS:
+        return NEXT_STEP_HINTS[step]
+    field = error.details.get("field")
+    context = click.get_current_context(silent=True)
+    if isinstance(field, str) and context is not None:
+        for param in context.command.params:
+            if param.name == field and isinstance(param, click.Option):
+                return f"(option {max(param.opts, key=len)})"
+    return None
 
 
 def handle_errors(as_json_param: str = "as_json") -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -48,10 +48,12 @@ def handle_errors(as_json_param: str = "as_json") -> Callable[[Callable[P, R]], 
             except BackboneError as error:
                 code = exit_code(error)
                 if kwargs.get(as_json_param):
-                    body = error_document(error, HTTP_STATUS.get(error.code, 422))
-                    click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+                    click.echo(json.dumps(error_body(error), indent=2, ensure_ascii=False))
                 else:
                     click.echo(f"error: {error.message}", err=True)
+                    hint = _hint(error)
+                    if hint is not None:
+                        click.echo(f"  {hint}", err=True)
                     for conflict in error.details.get("conflicts", []):
                         click.echo(
                             f"  conflict [{conflict['rule_id']}] {conflict['text']}", err=True
@@ -90,6 +92,5 @@ def _exit_with_json(error: click.UsageError) -> NoReturn:
     if isinstance(error, click.BadParameter) and error.param is not None:
         details["field"] = error.param.name
     translated = InputError(error.format_message(), details)
-    body = error_document(translated, HTTP_STATUS[translated.code])
-    click.echo(json.dumps(body, indent=2, ensure_ascii=False))
+    click.echo(json.dumps(error_body(translated), indent=2, ensure_ascii=False))
     sys.exit(EXIT_INPUT)

@@ -34,19 +34,18 @@ def cli() -> None:
 @handle_errors()
 def plan(as_json: bool, **options: Any) -> None:
     """Generate a mesocycle of back training: loading weeks, then a deload week."""
-    from backbone.bootstrap import knowledge
+    from backbone.interfaces.cli.app import application
     from backbone.services.documents import plan_document
-    from backbone.services.planning import plan_training
 
-    request = plan_request(options)
-    facts = knowledge()
-    result = plan_training(request, facts)
+    app = application()
+    result = app.plan(plan_request(options))
     if as_json:
-        click.echo(json.dumps(plan_document(result, facts.evidence), indent=2, ensure_ascii=False))
+        body = plan_document(result, app.knowledge.evidence)
+        click.echo(json.dumps(body, indent=2, ensure_ascii=False))
         return
     from backbone.interfaces.cli.render import render_plan
 
-    render_plan(result, facts.evidence)
+    render_plan(result, app.knowledge.evidence)
 
 
 @cli.group(
@@ -72,12 +71,11 @@ def exercises(
     """List the exercise catalogue, optionally filtered; `exercises show SLUG` for a cue card."""
     if ctx.invoked_subcommand is not None:
         return
-    from backbone.bootstrap import knowledge
-    from backbone.services.catalogue import find_exercises
+    from backbone.interfaces.cli.app import application
     from backbone.services.documents import exercise_document
 
-    found = find_exercises(
-        knowledge(), pattern=pattern, equipment=split_commas(equipment) or None, muscle=muscle
+    found = application().find_exercises(
+        pattern=pattern, equipment=split_commas(equipment) or None, muscle=muscle
     )
     if as_json:
         click.echo(json.dumps([exercise_document(e) for e in found], indent=2, ensure_ascii=False))
@@ -93,11 +91,10 @@ def exercises(
 @handle_errors()
 def show_exercise(slug: str, as_json: bool) -> None:
     """Show the cue card of one exercise (slug, alias or name)."""
-    from backbone.bootstrap import knowledge
-    from backbone.services.catalogue import cue_card
+    from backbone.interfaces.cli.app import application
     from backbone.services.documents import exercise_document
 
-    exercise = cue_card(knowledge(), slug)
+    exercise = application().cue_card(slug)
     if as_json:
         click.echo(json.dumps(exercise_document(exercise), indent=2, ensure_ascii=False))
         return

@@ -56,12 +56,13 @@ def report(since: str, fmt: str, out: Path | None, on: datetime | None) -> None:
     """A self-contained report to send to a coach or physio: weekly sets per muscle against the
     evidence bands, e1RM trends, back pain against load, adherence, endurance tests, PRs and the
     plan ahead, each chart with a one-line reading."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
-    from backbone.services.reporting import build_report, render_report
+    from backbone.interfaces.cli.app import application, local_athlete_id
+    from backbone.services.reporting import render_report
 
     weeks = parse_since(since)
-    today = on.date() if on else date.today()
-    body = render_report(build_report(weeks, today, knowledge(), new_unit_of_work), fmt)
+    app = application()
+    today = on.date() if on else app.today_on()
+    body = render_report(app.build_report(local_athlete_id(), weeks, today), fmt)
     if out is None and isinstance(body, bytes):
         out = Path(default_pdf_name(today))
     if out is None:

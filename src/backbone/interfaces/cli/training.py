@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
 import click
@@ -14,10 +14,6 @@ from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import RedFlagOption, plan_options, plan_request, split_commas
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
-
-
-def _day(value: datetime | None) -> date:
-    return value.date() if value else date.today()
 
 
 def _echo_json(body: object) -> None:
@@ -41,19 +37,18 @@ def program() -> None:
 @handle_errors()
 def program_start(known: tuple[str, ...], as_json: bool, **options: Any) -> None:
     """Save a plan (same options as `backbone plan`) as the running program."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.interfaces.cli.app import application, local_athlete_id
     from backbone.services.documents import plan_document
-    from backbone.services.programs import start_program
     from backbone.services.training_documents import program_document
 
-    facts = knowledge()
-    view = start_program(plan_request(options), known, facts, new_unit_of_work)
+    app = application()
+    view = app.start_program(local_athlete_id(), plan_request(options), known)
     if as_json:
-        _echo_json(program_document(view, plan_document(view.plan, facts.evidence)))
+        _echo_json(program_document(view, plan_document(view.plan, app.knowledge.evidence)))
         return
     from backbone.interfaces.cli.render import render_plan
 
-    render_plan(view.plan, facts.evidence)
+    render_plan(view.plan, app.knowledge.evidence)
     click.echo(f"\nProgram started on {view.program.started_on}. `backbone today` shows each day.")
 
 
@@ -62,20 +57,19 @@ def program_start(known: tuple[str, ...], as_json: bool, **options: Any) -> None
 @handle_errors()
 def program_show(as_json: bool) -> None:
     """Show the running program."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.interfaces.cli.app import application, local_athlete_id
     from backbone.services.documents import plan_document
-    from backbone.services.programs import show_program
     from backbone.services.training_documents import program_document
 
-    facts = knowledge()
-    view = show_program(facts, new_unit_of_work)
+    app = application()
+    view = app.show_program(local_athlete_id())
     if as_json:
-        _echo_json(program_document(view, plan_document(view.plan, facts.evidence)))
+        _echo_json(program_document(view, plan_document(view.plan, app.knowledge.evidence)))
         return
     from backbone.interfaces.cli.render import render_plan
 
     click.echo(f"Running since {view.program.started_on}.")
-    render_plan(view.plan, facts.evidence)
+    render_plan(view.plan, app.knowledge.evidence)
 
 
 @click.command(cls=JsonErrorsCommand)
@@ -86,11 +80,10 @@ def program_show(as_json: bool) -> None:
 @handle_errors()
 def today(on: datetime | None, as_json: bool) -> None:
     """Today's session with concrete targets, cues and the reason for each."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
-    from backbone.services.training import today as today_session
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import today_document
 
-    view = today_session(_day(on), knowledge(), new_unit_of_work)
+    view = application().today(local_athlete_id(), day(on))
     if as_json:
         _echo_json(today_document(view))
         return
@@ -123,17 +116,14 @@ def log(
     as_json: bool,
 ) -> None:
     """Log sets: 60x8@2 (kg x reps @ RIR), 60x8 x3, bw+10x6, bw-20x8, 45s, w:40x10."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import log_document
-    from backbone.services.training_log import log_sets
 
-    result = log_sets(
+    result = application().log_sets(
+        local_athlete_id(),
         exercise,
         sets,
-        on=_day(on),
-        now=datetime.now(UTC),
-        knowledge=knowledge(),
-        new_uow=new_unit_of_work,
+        on=day(on),
         partial=partial,
         pain=pain,
         note=note,
@@ -154,11 +144,10 @@ def log(
 @handle_errors()
 def next_command(exercise: str, on: datetime | None, as_json: bool) -> None:
     """The next prescription for one exercise, and why."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
-    from backbone.services.training import next_prescription
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import prescription_document
 
-    found, prescription = next_prescription(exercise, _day(on), knowledge(), new_unit_of_work)
+    found, prescription = application().next_prescription(local_athlete_id(), exercise, day(on))
     if as_json:
         _echo_json(prescription_document(prescription))
         return
@@ -194,21 +183,18 @@ def checkin(
     as_json: bool,
 ) -> None:
     """Record sleep, back pain and soreness; says whether to train, hold or deload."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
-    from backbone.services.recovery import check_in
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import recovery_document
 
-    recovery = check_in(
-        on=_day(on),
-        now=datetime.now(UTC),
+    recovery = application().check_in(
+        local_athlete_id(),
+        on=day(on),
         sleep_h=sleep_h,
         back_pain=back_pain,
         soreness=soreness,
         readiness=readiness,
         sleep_quality=sleep_quality,
         red_flags=split_commas(red_flags),
-        knowledge=knowledge(),
-        new_uow=new_unit_of_work,
     )
     if as_json:
         _echo_json(recovery_document(recovery))
@@ -226,11 +212,10 @@ def checkin(
 @handle_errors()
 def finish(rpe: int | None, minutes: float | None, on: datetime | None, as_json: bool) -> None:
     """Mark the day's session done, with its RPE and duration."""
-    from backbone.bootstrap import new_unit_of_work
-    from backbone.services.recovery import finish_session
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
 
-    done = finish_session(
-        on=_day(on), session_rpe=rpe, duration_min=minutes, new_uow=new_unit_of_work
+    done = application().finish_session(
+        local_athlete_id(), on=day(on), session_rpe=rpe, duration_min=minutes
     )
     body = {
         "date": done.on.isoformat(),
@@ -251,19 +236,16 @@ def finish(rpe: int | None, minutes: float | None, on: datetime | None, as_json:
 @handle_errors()
 def history(exercise: str | None, since: datetime | None, as_json: bool, as_csv: bool) -> None:
     """The training log, oldest first."""
-    from backbone.bootstrap import knowledge, new_unit_of_work
+    from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import (
         HISTORY_CSV_COLUMNS,
         entry_document,
         logged_set,
     )
-    from backbone.services.training_log import history as read_history
 
     if as_json and as_csv:
         raise click.UsageError("Choose one of --json and --csv.")
-    _, entries = read_history(
-        new_unit_of_work, knowledge(), exercise=exercise, since=since.date() if since else None
-    )
+    _, entries = application().history(local_athlete_id(), exercise=exercise, since=day(since))
     if as_json:
         _echo_json([entry_document(e) for e in entries])
         return
@@ -283,11 +265,10 @@ def history(exercise: str | None, since: datetime | None, as_json: bool, as_csv:
 @handle_errors()
 def undo(as_json: bool) -> None:
     """Remove the last logged entry (all its sets)."""
-    from backbone.bootstrap import new_unit_of_work
+    from backbone.interfaces.cli.app import application, local_athlete_id
     from backbone.services.training_documents import entry_document
-    from backbone.services.training_log import undo_last
 
-    removed = undo_last(new_unit_of_work)
+    removed = application().undo_last(local_athlete_id())
     if as_json:
         _echo_json({"removed": entry_document(removed)})
         return
@@ -313,9 +294,8 @@ def athlete(
     as_json: bool,
 ) -> None:
     """Show or change your units, bodyweight, plates and dumbbell steps."""
-    from backbone.bootstrap import new_unit_of_work
     from backbone.domain.errors import InputError
-    from backbone.services.athletes import update_athlete
+    from backbone.interfaces.cli.app import application, local_athlete_id
 
     try:
         plate_sizes = [float(p) for p in split_commas([plates])] if plates is not None else None
@@ -324,8 +304,8 @@ def athlete(
             f"--plates takes numbers separated by commas, e.g. 20,10,5,2.5; got '{plates}'.",
             {"field": "plates", "value": plates},
         ) from None
-    saved = update_athlete(
-        new_unit_of_work,
+    saved = application().update_athlete(
+        local_athlete_id(),
         units=units,
         bodyweight=bodyweight,
         plates=plate_sizes,
@@ -356,10 +336,11 @@ def db() -> None:
 @handle_errors()
 def db_upgrade() -> None:
     """Apply any pending migrations (also done automatically on first use)."""
-    from backbone.bootstrap import database_for_display, upgrade_database
+    from backbone.interfaces.cli.app import application
 
-    upgrade_database()
-    click.echo(f"Database is up to date: {database_for_display()}")
+    database = application().database
+    database.upgrade()
+    click.echo(f"Database is up to date: {database.location}")
 
 
 COMMANDS = (program, today, log, next_command, checkin, finish, history, undo, athlete, db)

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from backbone.domain.errors import StorageError
 from backbone.storage.errors import storage_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0002"
+HEAD = "0003"
 """The newest revision; a test checks it against Alembic's own view of the scripts."""
 
 VERSION_TABLE = "alembic_version"
@@ -46,12 +47,41 @@ def upgrade_to_head(engine: Engine) -> None:
         return
     from alembic import command
 
-    with storage_errors("upgrade the database schema"), engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
-            )
-        command.upgrade(alembic_config(connection), "head")
+    with storage_errors("upgrade the database schema"), engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by copying it and dropping the old one; with foreign keys on,
+            # that drop would cascade-delete every row that points at it (a whole training log).
+            # The pragma only works outside a transaction, so it is set on the raw connection.
+            _sqlite_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                if not sqlite:
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
+                    )
+                command.upgrade(alembic_config(connection), "head")
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise StorageError(
+            f"Upgrading the schema would leave {len(broken)} row(s) pointing at nothing "
+            f"(first: table {broken[0][0]}, row {broken[0][1]}); nothing was changed.",
+            {"rows": len(broken)},
+        )
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -1,16 +1,34 @@
-"""Read a stored plan document back into a `Plan`: the running program is what was shown when it
-started, even if a later catalogue or planner would now plan differently."""
+"""Storage format 1 (Backbone 0.1.0): the plan's public JSON document, stored as shown, with the
+profile rebuilt from the stored plan options. Frozen: only read, never written any more."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
-from backbone.domain.athlete import Profile
+from backbone.domain.athlete import Profile, make_profile
 from backbone.domain.errors import StorageError
 from backbone.domain.prescription import Reason
 from backbone.domain.program import Block, Plan, PlanItem, PlanWarning, Session, SessionFocus, Week
 from backbone.domain.vocabulary import BlockKind, Day, Muscle
+
+
+def profile_from_options(options: tuple[tuple[str, str], ...]) -> Profile:
+    """The profile of a 0.1.0 plan request stored as (field, JSON value) pairs."""
+    values = {name: json.loads(raw) for name, raw in options}
+    return make_profile(
+        days_per_week=values.get("days_per_week"),
+        minutes_per_session=values["minutes_per_session"],
+        equipment=values["equipment"],
+        level=values["level"],
+        goal=values["goal"],
+        back_pain=values["back_pain"],
+        weeks=values["weeks"],
+        start_on=date.fromisoformat(values["start_on"]),
+        on_days=values.get("on_days"),
+        red_flags=values.get("red_flags") or (),
+    )
 
 
 def plan_from_document(document: dict[str, Any], profile: Profile) -> Plan:
@@ -24,9 +42,8 @@ def plan_from_document(document: dict[str, Any], profile: Profile) -> Plan:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise StorageError(
-            f"The stored program is damaged ({error!r}); start a new one with "
-            "`backbone program start`.",
-            {},
+            f"The stored program is damaged ({error!r}); start a new program.",
+            {"format": 1},
         ) from None
 
 

@@ -1,0 +1,82 @@
+"""Who holds data and who may read it: users own athletes; an athlete grants a coach access.
+
+A laptop install has one local user (no password) owning one athlete; a server has many users,
+each owning the athletes they train (usually one: themselves) and reading the athletes who granted
+them access as their coach. Access is decided here, from values, so every interface asks the same
+question the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+LOCAL_USERNAME = "local"
+"""the user a laptop install creates on first use; it has no password and never logs in"""
+LOCAL_ATHLETE_NAME = "me"
+
+
+class Role(StrEnum):
+    ATHLETE = "athlete"
+    COACH = "coach"
+
+
+class Access(StrEnum):
+    """What a coach may do with an athlete's data."""
+
+    READ = "read"
+    COMMENT = "comment"
+    """read, and comment on sessions"""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    username: str
+    role: Role = Role.ATHLETE
+    display_name: str = ""
+    password_hash: str | None = None
+    """an argon2 hash (set by the server's sign-up); None for the local user"""
+    user_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CoachGrant:
+    athlete_id: int
+    coach_user_id: int
+    access: Access
+    granted_at: datetime
+    """UTC-aware"""
+    revoked_at: datetime | None = None
+    grant_id: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+class Permission(StrEnum):
+    READ = "read"
+    COMMENT = "comment"
+    WRITE = "write"
+    """log, plan, change settings: only the athlete's owner"""
+
+
+def allows(
+    user_id: int,
+    owner_user_id: int,
+    grants: Iterable[CoachGrant],
+    permission: Permission,
+) -> bool:
+    """May `user_id` do `permission` on an athlete owned by `owner_user_id` with these grants?"""
+    if user_id == owner_user_id:
+        return True
+    for grant in grants:
+        if not grant.active or grant.coach_user_id != user_id:
+            continue
+        if permission is Permission.READ:
+            return True
+        if permission is Permission.COMMENT and grant.access is Access.COMMENT:
+            return True
+    return False

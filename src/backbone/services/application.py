@@ -1,0 +1,320 @@
+"""`Backbone`: the one application object every interface builds and calls.
+
+    app = build_application(settings)          # backbone.bootstrap
+    athlete = app.local_athlete()              # the CLI; a server resolves the signed-in user
+    view = app.today(athlete.athlete_id)
+
+It holds what the use cases need (the knowledge, a unit-of-work factory, a clock) and nothing
+per person: every use case that touches someone's data takes that athlete's id explicitly. The
+use cases live in their own modules; the methods here are the public list of them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from backbone.domain.accounts import CoachGrant, Permission, User
+from backbone.domain.analytics.model import Analytics
+from backbone.domain.athlete import Athlete
+from backbone.domain.endurance import EnduranceResult
+from backbone.domain.exercise import Exercise
+from backbone.domain.history import LogEntry, PerformedSession
+from backbone.domain.program import Plan
+from backbone.domain.progression import Prescription, Recovery
+from backbone.services import (
+    accounts,
+    analytics,
+    catalogue,
+    endurance,
+    planning,
+    programs,
+    recovery,
+    training,
+    training_log,
+)
+from backbone.services.planning import PlanRequest
+from backbone.services.ports import Database, Knowledge, UnitOfWork
+from backbone.services.programs import ProgramView
+from backbone.services.training import TodayView
+from backbone.services.training_log import LogResult
+
+if TYPE_CHECKING:
+    # the report module draws charts with matplotlib: imported only when a report is built
+    from backbone.reports.document import Report
+
+Clock = Callable[[], datetime]
+"""now, timezone-aware; its local date is the athlete's "today" """
+
+
+class Backbone:
+    def __init__(
+        self,
+        *,
+        knowledge: Knowledge | Callable[[], Knowledge],
+        database: Database,
+        clock: Clock,
+    ) -> None:
+        self._knowledge = knowledge if isinstance(knowledge, Knowledge) else None
+        self._load_knowledge = None if isinstance(knowledge, Knowledge) else knowledge
+        self._knowledge_lock = threading.Lock()
+        self.database = database
+        self.clock = clock
+
+    @property
+    def knowledge(self) -> Knowledge:
+        """The catalogue, evidence and solver, loaded on first use."""
+        if self._knowledge is None:
+            with self._knowledge_lock:
+                if self._knowledge is None:
+                    assert self._load_knowledge is not None
+                    self._knowledge = self._load_knowledge()
+        return self._knowledge
+
+    def new_uow(self) -> UnitOfWork:
+        return self.database.unit_of_work()
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today_on(self) -> date:
+        """Today's date where the clock is (the user's local day)."""
+        return self.clock().date()
+
+    # --- accounts and access -----------------------------------------------------------------
+
+    def local_athlete(self) -> Athlete:
+        return accounts.local_athlete(self.new_uow)
+
+    def create_user(
+        self,
+        username: str,
+        *,
+        role: str = "athlete",
+        display_name: str = "",
+        password_hash: str | None = None,
+    ) -> User:
+        return accounts.create_user(
+            self.new_uow,
+            username=username,
+            role=role,
+            display_name=display_name,
+            password_hash=password_hash,
+        )
+
+    def user_by_name(self, username: str) -> User:
+        return accounts.user_by_name(self.new_uow, username)
+
+    def create_athlete(self, user_id: int, name: str) -> Athlete:
+        return accounts.create_athlete(self.new_uow, user_id, name)
+
+    def owned_athletes(self, user_id: int) -> list[Athlete]:
+        return accounts.owned_athletes(self.new_uow, user_id)
+
+    def coached_athletes(self, coach_user_id: int) -> list[Athlete]:
+        return accounts.coached_athletes(self.new_uow, coach_user_id)
+
+    def require_access(self, user_id: int, athlete_id: int, permission: Permission) -> Athlete:
+        return accounts.require_access(self.new_uow, user_id, athlete_id, permission)
+
+    def grant_coach(self, athlete_id: int, coach_username: str, access: str) -> CoachGrant:
+        return accounts.grant_coach(
+            self.new_uow, athlete_id, coach_username=coach_username, access=access, now=self.now()
+        )
+
+    def revoke_coach(self, athlete_id: int, coach_username: str) -> None:
+        accounts.revoke_coach(
+            self.new_uow, athlete_id, coach_username=coach_username, now=self.now()
+        )
+
+    def coach_grants(self, athlete_id: int) -> list[CoachGrant]:
+        return accounts.coach_grants(self.new_uow, athlete_id)
+
+    def athlete(self, athlete_id: int) -> Athlete:
+        return accounts.get_athlete(self.new_uow, athlete_id)
+
+    def update_athlete(
+        self,
+        athlete_id: int,
+        *,
+        units: str | None = None,
+        bodyweight: float | None = None,
+        plates: Sequence[float] | None = None,
+        bar: float | None = None,
+        dumbbell_step: float | None = None,
+    ) -> Athlete:
+        return accounts.update_athlete(
+            self.new_uow,
+            athlete_id,
+            units=units,
+            bodyweight=bodyweight,
+            plates=plates,
+            bar=bar,
+            dumbbell_step=dumbbell_step,
+        )
+
+    # --- catalogue and planning (no one's data) ----------------------------------------------
+
+    def find_exercises(
+        self,
+        *,
+        pattern: str | None = None,
+        equipment: list[str] | None = None,
+        muscle: str | None = None,
+    ) -> tuple[Exercise, ...]:
+        return catalogue.find_exercises(
+            self.knowledge, pattern=pattern, equipment=equipment, muscle=muscle
+        )
+
+    def cue_card(self, name: str) -> Exercise:
+        return catalogue.cue_card(self.knowledge, name)
+
+    def plan(self, request: PlanRequest) -> Plan:
+        return planning.plan_training(request, self.knowledge)
+
+    # --- the running program and training ----------------------------------------------------
+
+    def start_program(
+        self, athlete_id: int, request: PlanRequest, known: Sequence[str] = ()
+    ) -> ProgramView:
+        return programs.start_program(athlete_id, request, known, self.knowledge, self.new_uow)
+
+    def show_program(self, athlete_id: int) -> ProgramView:
+        return programs.show_program(self.new_uow, athlete_id)
+
+    def today(self, athlete_id: int, on: date | None = None) -> TodayView:
+        return training.today(athlete_id, on or self.today_on(), self.knowledge, self.new_uow)
+
+    def next_prescription(
+        self, athlete_id: int, exercise: str, on: date | None = None
+    ) -> tuple[Exercise, Prescription]:
+        return training.next_prescription(
+            athlete_id, exercise, on or self.today_on(), self.knowledge, self.new_uow
+        )
+
+    def log_sets(
+        self,
+        athlete_id: int,
+        exercise: str,
+        tokens: Sequence[str],
+        *,
+        on: date | None = None,
+        partial: bool = False,
+        pain: int | None = None,
+        note: str = "",
+        in_lb: bool | None = None,
+        include_next: bool = True,
+        source: str = "cli",
+        idempotency_key: str | None = None,
+    ) -> LogResult:
+        return training_log.log_sets(
+            athlete_id,
+            exercise,
+            tokens,
+            on=on or self.today_on(),
+            now=self.now(),
+            knowledge=self.knowledge,
+            new_uow=self.new_uow,
+            partial=partial,
+            pain=pain,
+            note=note,
+            in_lb=in_lb,
+            include_next=include_next,
+            source=source,
+            idempotency_key=idempotency_key,
+        )
+
+    def undo_last(self, athlete_id: int) -> LogEntry:
+        return training_log.undo_last(self.new_uow, athlete_id)
+
+    def delete_entry(self, athlete_id: int, entry_id: int) -> None:
+        training_log.delete_entry(self.new_uow, athlete_id, entry_id)
+
+    def history(
+        self, athlete_id: int, *, exercise: str | None = None, since: date | None = None
+    ) -> tuple[Athlete, list[LogEntry]]:
+        return training_log.history(
+            self.new_uow, self.knowledge, athlete_id, exercise=exercise, since=since
+        )
+
+    def check_in(
+        self,
+        athlete_id: int,
+        *,
+        sleep_h: float,
+        back_pain: int,
+        soreness: int,
+        readiness: int | None = None,
+        sleep_quality: int | None = None,
+        red_flags: Sequence[str] = (),
+        on: date | None = None,
+    ) -> Recovery:
+        return recovery.check_in(
+            athlete_id,
+            on=on or self.today_on(),
+            now=self.now(),
+            sleep_h=sleep_h,
+            back_pain=back_pain,
+            soreness=soreness,
+            readiness=readiness,
+            sleep_quality=sleep_quality,
+            red_flags=red_flags,
+            knowledge=self.knowledge,
+            new_uow=self.new_uow,
+        )
+
+    def finish_session(
+        self,
+        athlete_id: int,
+        *,
+        session_rpe: int | None = None,
+        duration_min: float | None = None,
+        on: date | None = None,
+    ) -> PerformedSession:
+        return recovery.finish_session(
+            athlete_id,
+            on=on or self.today_on(),
+            session_rpe=session_rpe,
+            duration_min=duration_min,
+            new_uow=self.new_uow,
+        )
+
+    # --- progress ----------------------------------------------------------------------------
+
+    def stats(self, athlete_id: int, weeks: int = 8, today: date | None = None) -> Analytics:
+        return analytics.stats(
+            athlete_id, weeks, today or self.today_on(), self.knowledge, self.new_uow
+        )
+
+    def build_report(
+        self, athlete_id: int, since_weeks: int = 4, today: date | None = None
+    ) -> Report:
+        from backbone.services import reporting
+
+        return reporting.build_report(
+            athlete_id, since_weeks, today or self.today_on(), self.knowledge, self.new_uow
+        )
+
+    def record_test(
+        self,
+        athlete_id: int,
+        test: str,
+        value: float,
+        *,
+        side: str | None = None,
+        on: date | None = None,
+    ) -> EnduranceResult:
+        return endurance.record_test(
+            athlete_id,
+            test,
+            value,
+            side=side,
+            on=on or self.today_on(),
+            new_uow=self.new_uow,
+            knowledge=self.knowledge,
+        )
+
+    def list_tests(self, athlete_id: int) -> list[EnduranceResult]:
+        return endurance.list_tests(self.new_uow, athlete_id)
