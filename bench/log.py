@@ -180,8 +180,9 @@ def service_round(
 
 def raw_round(directory: Path, round_number: int, entries: Sequence[LogEntry]) -> float:
     """Seconds to write the same entries through SqlUnitOfWork alone."""
-    from backbone.domain.history import LogEntry
     from backbone.services.athletes import current_athlete
+
+    from backbone.domain.history import LogEntry
 
     new_uow = fresh_program_db(directory, f"raw-{round_number}.db")
     with new_uow() as uow:

@@ -33,7 +33,7 @@ def main_items(today: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_today_before_any_program_says_how_to_start(backbone: Backbone) -> None:
-    result = backbone.run("today", "--date", START, code=2)
+    result = backbone.run("today", "--date", START, code=1)
     assert "program start" in result.stderr
 
 
@@ -125,7 +125,7 @@ def test_undo_removes_the_last_entry_only(started: Backbone) -> None:
     remaining = started.json("history")
     assert [s["reps"] for e in remaining for s in e["sets"]] == [10]
     started.run("undo")
-    assert "empty" in started.run("undo", code=2).stderr
+    assert "empty" in started.run("undo", code=1).stderr
 
 
 def test_history_csv_has_one_row_per_set(started: Backbone) -> None:
@@ -169,7 +169,7 @@ def test_next_explains_the_prescription(started: Backbone) -> None:
 
 
 def test_unknown_exercise_gets_a_suggestion(started: Backbone) -> None:
-    result = started.run("log", "chest_suported_row", "24x10", code=2)
+    result = started.run("log", "chest_suported_row", "24x10", code=1)
     assert "chest_supported_row" in result.stderr
 
 

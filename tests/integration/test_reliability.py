@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlalchemy import select as sql_select
 
+from backbone.domain.accounts import User
 from backbone.domain.athlete import Athlete
 from backbone.settings import sqlite_url
 from backbone.storage.engine import create_backbone_engine
@@ -47,7 +48,8 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[s
 
 def new_athlete(engine: Engine) -> int:
     with SqlUnitOfWork(engine) as uow:
-        athlete = uow.athletes.add(Athlete(name="ana"))
+        owner = uow.users.add(User(username="ana"))
+        athlete = uow.athletes.add(Athlete(name="ana", user_id=owner.user_id))
         uow.commit()
     assert athlete.athlete_id is not None
     return athlete.athlete_id

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select, text
 
-from backbone.domain.athlete import Athlete, Units
+from backbone.domain.accounts import Access, CoachGrant, User
+from backbone.domain.athlete import Athlete, Profile, Units
 from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
 from backbone.domain.history import (
@@ -25,7 +26,18 @@ from backbone.domain.history import (
     RangeDone,
     SetType,
 )
-from backbone.domain.program import KnownSet, RunningProgram
+from backbone.domain.prescription import Reason
+from backbone.domain.program import (
+    Block,
+    KnownSet,
+    Plan,
+    PlanItem,
+    RunningProgram,
+    Session,
+    SessionFocus,
+    Week,
+)
+from backbone.domain.vocabulary import BackPain, BlockKind, Day, Equipment, Goal, Level, Muscle
 from backbone.services.ports import UnitOfWork
 from backbone.storage.engine import create_backbone_engine
 from backbone.storage.tables import athletes, endurance_results, log_entries, logged_sets
@@ -41,8 +53,25 @@ class Boom(Exception):
     pass
 
 
+def owner_in(uow: UnitOfWork, username: str = "owner") -> int:
+    """The user who owns the test's athletes (created on first use)."""
+    found = uow.users.by_username(username)
+    user = found if found is not None else uow.users.add(User(username=username))
+    assert user.user_id is not None
+    return user.user_id
+
+
+def owned(uow: UnitOfWork, name: str, **fields: object) -> Athlete:
+    """An unstored athlete of the test's owner."""
+    return Athlete(name=name, user_id=owner_in(uow), **fields)  # type: ignore[arg-type]
+
+
+def named(uow: UnitOfWork, name: str) -> Athlete | None:
+    return next((a for a in uow.athletes.owned_by(owner_in(uow)) if a.name == name), None)
+
+
 def athlete_in(uow: UnitOfWork, name: str = "ana") -> int:
-    athlete = uow.athletes.add(Athlete(name=name))
+    athlete = uow.athletes.add(owned(uow, name))
     assert athlete.athlete_id is not None
     return athlete.athlete_id
 
@@ -101,16 +130,16 @@ def test_commit_makes_writes_visible_to_the_next_unit_of_work(uow_factory: UowFa
         athlete_in(uow)
         uow.commit()
     with uow_factory() as uow:
-        assert uow.athletes.by_name("ana") is not None
+        assert named(uow, "ana") is not None
 
 
 def test_leaving_without_commit_rolls_back(uow_factory: UowFactory) -> None:
     athlete_id = stored_athlete(uow_factory)
     with uow_factory() as uow:
-        uow.athletes.add(Athlete(name="bo"))
+        uow.athletes.add(owned(uow, "bo"))
         uow.sets.add_entry(an_entry(athlete_id))
     with uow_factory() as uow:
-        assert uow.athletes.by_name("bo") is None
+        assert named(uow, "bo") is None
         assert uow.sets.entries(athlete_id) == []
 
 
@@ -166,15 +195,16 @@ def test_an_entry_is_stored_whole_or_not_at_all(uow_factory: UowFactory) -> None
 
 
 def test_athlete_round_trips_every_field_exactly(uow_factory: UowFactory) -> None:
-    athlete = Athlete(
-        name="Zoë Ñ",
-        units=Units.LB,
-        bodyweight_kg=0.1 + 0.2 + 80,
-        plates_kg=AWKWARD_KG,
-        bar_kg=15.0,
-        dumbbell_step_kg=1 / 3,
-    )
     with uow_factory() as uow:
+        athlete = owned(
+            uow,
+            "Zoë Ñ",
+            units=Units.LB,
+            bodyweight_kg=0.1 + 0.2 + 80,
+            plates_kg=AWKWARD_KG,
+            bar_kg=15.0,
+            dumbbell_step_kg=1 / 3,
+        )
         stored = uow.athletes.add(athlete)
         uow.commit()
     assert stored.athlete_id is not None
@@ -187,10 +217,10 @@ def test_athlete_round_trips_every_field_exactly(uow_factory: UowFactory) -> Non
 
 def test_athlete_defaults_round_trip(uow_factory: UowFactory) -> None:
     with uow_factory() as uow:
-        stored = uow.athletes.add(Athlete(name="ana"))
+        stored = uow.athletes.add(owned(uow, "ana"))
         uow.commit()
     with uow_factory() as uow:
-        assert uow.athletes.by_name("ana") == stored
+        assert named(uow, "ana") == stored
     assert stored.bodyweight_kg is None
 
 
@@ -200,12 +230,12 @@ def test_duplicate_athlete_name_is_a_conflict_and_the_transaction_goes_on(
     stored_athlete(uow_factory, "ana")
     with uow_factory() as uow:
         with pytest.raises(Conflict, match="ana"):
-            uow.athletes.add(Athlete(name="ana", bar_kg=10.0))
+            uow.athletes.add(owned(uow, "ana", bar_kg=10.0))
         athlete_in(uow, "bo")
         uow.commit()
     with uow_factory() as uow:
-        assert uow.athletes.by_name("bo") is not None
-        ana = uow.athletes.by_name("ana")
+        assert named(uow, "bo") is not None
+        ana = named(uow, "ana")
         assert ana is not None
         assert ana.bar_kg == 20.0
 
@@ -221,16 +251,66 @@ def test_get_unknown_athlete_is_not_found(uow_factory: UowFactory) -> None:
         uow.athletes.get(999)
 
 
-def test_by_name_unknown_is_none(uow_factory: UowFactory) -> None:
-    stored_athlete(uow_factory, "ana")
+def test_owned_by_lists_only_the_users_athletes(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory, "ana")
     with uow_factory() as uow:
-        assert uow.athletes.by_name("Ana") is None  # names are exact
-        assert uow.athletes.by_name("nobody") is None
+        other = uow.users.add(User(username="other"))
+        assert other.user_id is not None
+        uow.athletes.add(Athlete(name="ana", user_id=other.user_id))  # same name, other owner
+        uow.commit()
+    with uow_factory() as uow:
+        mine = uow.athletes.owned_by(owner_in(uow))
+        assert [a.athlete_id for a in mine] == [ana]
+        assert [a.name for a in uow.athletes.owned_by(other.user_id)] == ["ana"]
+        assert named(uow, "Ana") is None  # names are exact
+
+
+def test_an_athlete_needs_an_owner(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow, pytest.raises(NotFound):
+        uow.athletes.add(Athlete(name="nobody's"))
+
+
+def test_usernames_are_unique_and_users_round_trip(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        coach = uow.users.add(User(username="cora", display_name="Cora", password_hash="h$x"))
+        with pytest.raises(Conflict, match="taken"):
+            uow.users.add(User(username="cora"))
+        uow.commit()
+    assert coach.user_id is not None
+    with uow_factory() as uow:
+        assert uow.users.get(coach.user_id) == coach
+        assert uow.users.by_username("cora") == coach
+        assert uow.users.by_username("nobody") is None
+        with pytest.raises(NotFound):
+            uow.users.get(999)
+
+
+def test_grants_are_active_until_revoked(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    with uow_factory() as uow:
+        coach = uow.users.add(User(username="cora"))
+        assert coach.user_id is not None
+        first = uow.grants.grant(CoachGrant(athlete_id, coach.user_id, Access.READ, AT))
+        changed = uow.grants.grant(CoachGrant(athlete_id, coach.user_id, Access.COMMENT, AT))
+        uow.commit()
+    assert first.grant_id != changed.grant_id
+    with uow_factory() as uow:
+        assert uow.grants.for_athlete(athlete_id) == [changed]
+        assert uow.grants.for_coach(coach.user_id) == [changed]
+        assert uow.grants.revoke(athlete_id, coach.user_id, AT + timedelta(days=1))
+        assert not uow.grants.revoke(athlete_id, coach.user_id, AT + timedelta(days=2))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.grants.for_athlete(athlete_id) == []
+        assert uow.grants.for_coach(coach.user_id) == []
 
 
 def test_update_replaces_the_stored_fields(uow_factory: UowFactory) -> None:
     athlete_id = stored_athlete(uow_factory)
+    with uow_factory() as uow:
+        owner = owner_in(uow)
     changed = Athlete(
+        user_id=owner,
         name="ana b",
         units=Units.LB,
         bodyweight_kg=61.2,
@@ -244,7 +324,7 @@ def test_update_replaces_the_stored_fields(uow_factory: UowFactory) -> None:
         uow.commit()
     with uow_factory() as uow:
         assert uow.athletes.get(athlete_id) == changed
-        assert uow.athletes.by_name("ana") is None
+        assert named(uow, "ana") is None
 
 
 def test_update_unknown_athlete_is_not_found(uow_factory: UowFactory) -> None:
@@ -267,12 +347,44 @@ def test_update_to_a_taken_name_is_a_conflict(uow_factory: UowFactory) -> None:
 # --- programs ----------------------------------------------------------------------------------
 
 
-def a_program(athlete_id: int, started_on: date = DAY, document: str = "{}") -> RunningProgram:
+def a_plan(started_on: date, note: str) -> Plan:
+    """A one-session plan, built by hand: storage must not need the planner."""
+    profile = Profile(
+        days_per_week=2,
+        minutes_per_session=30,
+        equipment=frozenset({Equipment.BAND, Equipment.DUMBBELL}),
+        level=Level.NOVICE,
+        goal=Goal.HEALTH,
+        back_pain=BackPain.HISTORY,
+        weeks=1,
+        start_on=started_on,
+        on_days=(Day.MON, Day.THU),
+    )
+    item = PlanItem(
+        exercise="band_row",
+        name="Band row",
+        sets=3,
+        reps=(10, 15),
+        seconds=None,
+        per_side=False,
+        rir=2,
+        rest_s=60,
+        load_hint=note,
+        why=(Reason("volume.weekly_sets_band", "enough sets for the lats"),),
+    )
+    session = Session(
+        Day.MON, started_on, SessionFocus.BACK, 27.5, (Block(BlockKind.MAIN, (item,)),)
+    )
+    week = Week(1, False, started_on, ((Muscle.LATS, 1 / 3),), (session,))
+    return Plan(profile=profile, weeks=(week,), warnings=())
+
+
+def a_program(athlete_id: int, started_on: date = DAY, document: str = "é") -> RunningProgram:
     return RunningProgram(
         athlete_id=athlete_id,
         started_on=started_on,
+        plan=a_plan(started_on, document),
         plan_options=(("days", "3"), ("equipment", '["band", "dumbbell"]'), ("note", '"é"')),
-        plan_document=document,
         known=(
             KnownSet("barbell_row", 61.25, None, 8, None, 2),
             KnownSet("pull_up", None, -20.0, 5, None, None),
@@ -482,18 +594,85 @@ def test_delete_entry_takes_its_sets_with_it(uow_factory: UowFactory) -> None:
         uow.commit()
     assert gone.entry_id is not None
     with uow_factory() as uow:
-        uow.sets.delete_entry(gone.entry_id)
+        uow.sets.delete_entry(athlete_id, gone.entry_id)
         uow.commit()
     with uow_factory() as uow:
         assert uow.sets.entries(athlete_id) == [keep]
         assert [s.exercise for s in uow.sets.sets_for(athlete_id)] == ["shrug", "shrug"]
         with pytest.raises(NotFound):
-            uow.sets.delete_entry(gone.entry_id)
+            uow.sets.delete_entry(athlete_id, gone.entry_id)
 
 
 def test_delete_unknown_entry_is_not_found(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
     with uow_factory() as uow, pytest.raises(NotFound):
-        uow.sets.delete_entry(12345)
+        uow.sets.delete_entry(athlete_id, 12345)
+
+
+def test_nobody_deletes_another_athletes_entry(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory, "ana")
+    bo = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        entry = uow.sets.add_entry(an_entry(ana))
+        uow.commit()
+    assert entry.entry_id is not None
+    with uow_factory() as uow:
+        with pytest.raises(NotFound):
+            uow.sets.delete_entry(bo, entry.entry_id)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.sets.entries(ana) == [entry]
+
+
+def test_an_idempotency_key_stores_one_entry(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory, "ana")
+    bo = stored_athlete(uow_factory, "bo")
+    keyed = dataclasses.replace(an_entry(ana), source="api", idempotency_key="phone-1")
+    with uow_factory() as uow:
+        stored = uow.sets.add_entry(keyed)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.sets.entry_by_key(ana, "phone-1") == stored
+        assert uow.sets.entry_by_key(bo, "phone-1") is None
+        assert uow.sets.entry_by_key(ana, "phone-2") is None
+        with pytest.raises(Conflict):
+            uow.sets.add_entry(keyed)
+        # the same key is another athlete's own business
+        uow.sets.add_entry(dataclasses.replace(keyed, athlete_id=bo))
+        uow.commit()
+    with uow_factory() as uow:
+        assert len(uow.sets.entries(ana)) == 1
+        assert uow.sets.entries(ana)[0].source == "api"
+
+
+def test_record_candidates_hold_every_best(uow_factory: UowFactory) -> None:
+    """Whatever the backend keeps, the PR check must see the same bests as over every set."""
+    athlete_id = stored_athlete(uow_factory)
+    sets = (
+        a_set(1, load_kg=60.0, reps=8),
+        a_set(2, load_kg=70.0, reps=8),
+        a_set(3, load_kg=80.0, reps=5, rir=1),
+        a_set(4, load_kg=95.0, reps=5, range_done=RangeDone.PARTIAL),
+        a_set(5, load_kg=None, exercise="barbell_row", added_kg=-10.0, reps=6),
+        a_set(6, load_kg=None, exercise="barbell_row", added_kg=None, reps=6),
+    )
+    later = a_set(1, load_kg=200.0, reps=1, on=DAY + timedelta(days=3))
+    with uow_factory() as uow:
+        uow.sets.add_entry(an_entry(athlete_id, sets=sets))
+        uow.sets.add_entry(an_entry(athlete_id, sets=(later,), on=later.performed_on))
+        uow.commit()
+    with uow_factory() as uow:
+        candidates = uow.sets.record_candidates(athlete_id, "barbell_row", until=DAY)
+    best = {}
+    for s in candidates:
+        key = (s.range_done, s.reps)
+        best[key] = max(best.get(key, 0.0), s.load_kg or 0.0)
+    assert best[(RangeDone.FULL, 8)] == 70.0
+    assert best[(RangeDone.FULL, 5)] == 80.0
+    assert best[(RangeDone.PARTIAL, 5)] == 95.0
+    assert all(s.load_kg != 200.0 for s in candidates)  # after `until`
+    added = {s.added_kg for s in candidates if s.reps == 6}
+    assert None in added  # plain bodyweight beats any assistance
 
 
 def test_entry_for_an_unknown_athlete_is_not_found(uow_factory: UowFactory) -> None:
@@ -695,7 +874,7 @@ def test_deleting_an_entry_cascades_to_its_set_rows(sql_engine: Engine) -> None:
         entry = uow.sets.add_entry(an_entry(athlete_id, sets=4))
         uow.commit()
         assert entry.entry_id is not None
-        uow.sets.delete_entry(entry.entry_id)
+        uow.sets.delete_entry(athlete_id, entry.entry_id)
         uow.commit()
     with sql_engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(logged_sets)) == 0

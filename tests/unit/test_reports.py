@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from backbone.domain.athlete import Athlete
 from backbone.domain.program import Plan
 from backbone.reports import charts
 from backbone.reports.document import Report, build_report, total_sets
@@ -46,7 +47,7 @@ def plan(plan_for: PlanFor) -> Plan:
 
 @pytest.fixture(scope="module")
 def report(plan: Plan) -> Report:
-    return build_report(sample_analytics(), plan, "Alex")
+    return build_report(sample_analytics(), plan, Athlete(name="Alex"))
 
 
 def test_every_section_is_present_with_a_reading(report: Report) -> None:
@@ -127,7 +128,7 @@ def test_the_plan_ahead_lists_only_sessions_from_today(report: Report, plan: Pla
 
 
 def test_no_history_says_what_to_do_first_without_charts() -> None:
-    report = build_report(empty_analytics(), None, "Alex")
+    report = build_report(empty_analytics(), None, Athlete(name="Alex"))
     assert report.sections == ()
     assert any("program start" in step for step in report.first_steps)
     assert any("backbone log" in step for step in report.first_steps)
@@ -138,7 +139,7 @@ def test_no_history_says_what_to_do_first_without_charts() -> None:
 
 
 def test_no_history_with_a_program_shows_the_plan(plan: Plan) -> None:
-    report = build_report(empty_analytics(), plan, "Alex")
+    report = build_report(empty_analytics(), plan, Athlete(name="Alex"))
     assert [s.key for s in report.sections] == ["plan"]
     assert any("backbone today" in step for step in report.first_steps)
 

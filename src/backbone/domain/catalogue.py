@@ -74,8 +74,8 @@ class Catalogue:
         suggestions = get_close_matches(key, list(self._by_slug), n=3, cutoff=0.6)
         hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
         raise NotFound(
-            f"No exercise called '{slug}'.{hint} See `backbone exercises` for the list.",
-            {"exercise": slug, "suggestions": suggestions},
+            f"No exercise called '{slug}'.{hint}",
+            {"exercise": slug, "suggestions": suggestions, "next_step": "list_exercises"},
         )
 
     def filter(

@@ -19,6 +19,7 @@ R = TypeVar("R")
 
 NEXT_STEP_HINTS = {
     "start_program": "Start one with `backbone program start` (same options as `backbone plan`).",
+    "list_exercises": "See `backbone exercises` for the list.",
 }
 
 
