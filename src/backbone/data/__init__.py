@@ -16,6 +16,7 @@ from typing import Any
 from backbone.domain.catalogue import Catalogue, CatalogueError, catalogue_from_records
 from backbone.domain.errors import InputError, InternalError
 from backbone.domain.evidence import EvidenceRegistry, evidence_from_document
+from backbone.importers.names import AliasTable, alias_table_from_document
 
 
 def _packaged(name: str) -> Path:
@@ -103,3 +104,18 @@ def _broken(path: Path, error: InputError) -> InternalError:
         f"Backbone's own data file {path.name} is broken ({error.message}); reinstall Backbone.",
         {"file": str(path)},
     )
+
+
+def import_aliases_from_file(
+    path: Path, catalogue: Catalogue, cache_dir: Path | None = None
+) -> AliasTable:
+    return alias_table_from_document(read_yaml(path, cache_dir), catalogue)
+
+
+def packaged_import_aliases(catalogue: Catalogue, cache_dir: Path | None = None) -> AliasTable:
+    """Names other training apps use, validated against `catalogue` (the packaged one)."""
+    path = _packaged("import_aliases.yaml")
+    try:
+        return import_aliases_from_file(path, catalogue, cache_dir)
+    except InputError as error:
+        raise _broken(path, error) from error
