@@ -26,6 +26,7 @@ _TIMESTAMP_FORMATS: Final = (
     "%Y/%m/%d %H:%M",
     "%Y/%m/%d",
 )
+_NUMERIC_TIMESTAMP = re.compile(r"[\d\s:./+-]+")
 
 
 def read_timestamp(text: str) -> datetime | None:
@@ -34,6 +35,9 @@ def read_timestamp(text: str) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
+    if not _NUMERIC_TIMESTAMP.fullmatch(text):
+        # month names: skip the numeric layouts (a failed strptime costs tens of microseconds)
+        return read_locale_datetime(text)
     for layout in _TIMESTAMP_FORMATS:
         try:
             return datetime.strptime(text, layout)
