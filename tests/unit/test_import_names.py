@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backbone.data import packaged_catalogue, packaged_import_aliases
+from backbone.data import packaged_import_aliases
 from backbone.domain.catalogue import Catalogue, CatalogueError
 from backbone.domain.errors import InputError
 from backbone.importers.guess import MovementFamily
@@ -15,16 +15,22 @@ from backbone.importers.names import (
     alias_table_from_document,
     map_names,
 )
+from backbone.services.ports import Knowledge
 
 
 @pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return packaged_catalogue()
+def catalogue(facts: Knowledge) -> Catalogue:
+    return facts.catalogue
 
 
 @pytest.fixture(scope="module")
-def matcher(catalogue: Catalogue) -> NameMatcher:
-    return NameMatcher(catalogue, packaged_import_aliases())
+def aliases(catalogue: Catalogue) -> AliasTable:
+    return packaged_import_aliases(catalogue)
+
+
+@pytest.fixture(scope="module")
+def matcher(catalogue: Catalogue, aliases: AliasTable) -> NameMatcher:
+    return NameMatcher(catalogue, aliases)
 
 
 @pytest.mark.parametrize(
@@ -96,8 +102,9 @@ def test_names_that_only_look_alike_become_new_exercises(
     assert mapping.guess.pattern is pattern
 
 
-def test_the_athletes_map_wins_and_must_name_real_exercises(catalogue: Catalogue) -> None:
-    aliases = packaged_import_aliases()
+def test_the_athletes_map_wins_and_must_name_real_exercises(
+    catalogue: Catalogue, aliases: AliasTable
+) -> None:
     mapped = map_names(
         ["Bent Over Row (Dumbbell)", "My Row", "Bent Over Row (Dumbbell)"],
         catalogue,
@@ -131,8 +138,8 @@ def test_the_alias_table_is_checked_against_the_catalogue(catalogue: Catalogue) 
     assert "chin_up: 'Lat Pulldown' is the catalogue's name for lat_pulldown" in problems
 
 
-def test_the_packaged_alias_table_loads(catalogue: Catalogue) -> None:
-    table = packaged_import_aliases()
+def test_the_packaged_alias_table_loads(catalogue: Catalogue, aliases: AliasTable) -> None:
+    table = aliases
     assert isinstance(table, AliasTable)
     assert len(table) > 100
     assert set(table.slug_by_name.values()) <= {e.slug for e in catalogue}
