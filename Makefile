@@ -14,7 +14,7 @@ EXAMPLE := --days 3 --minutes 45 --equipment dumbbell,bench,pullup_bar,band --le
 help:
 	@echo "make run     plan for an example profile (make run ARGS=\"--days 2 --equipment band\")"
 	@echo "make test    lint, format check, mypy strict, import contracts, pytest (+ PostgreSQL)"
-	@echo "make bench   planner and training-log benchmarks (bench/plan.py, bench/log.py)"
+	@echo "make bench   planner, training-log, analytics and import benchmarks (bench/*.py)"
 
 $(STAMP): pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -61,7 +61,7 @@ pytest: $(STAMP)
 	scripts/with-postgres.sh $(BIN)/pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py
+	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

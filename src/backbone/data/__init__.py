@@ -11,11 +11,15 @@ import json
 import os
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backbone.domain.catalogue import Catalogue, CatalogueError, catalogue_from_records
 from backbone.domain.errors import InputError, InternalError
 from backbone.domain.evidence import EvidenceRegistry, evidence_from_document
+
+if TYPE_CHECKING:
+    # the alias table is read only by imports: every other command starts without its modules
+    from backbone.importers.names import AliasTable
 
 
 def _packaged(name: str) -> Path:
@@ -103,3 +107,20 @@ def _broken(path: Path, error: InputError) -> InternalError:
         f"Backbone's own data file {path.name} is broken ({error.message}); reinstall Backbone.",
         {"file": str(path)},
     )
+
+
+def import_aliases_from_file(
+    path: Path, catalogue: Catalogue, cache_dir: Path | None = None
+) -> AliasTable:
+    from backbone.importers.names import alias_table_from_document
+
+    return alias_table_from_document(read_yaml(path, cache_dir), catalogue)
+
+
+def packaged_import_aliases(catalogue: Catalogue, cache_dir: Path | None = None) -> AliasTable:
+    """Names other training apps use, validated against `catalogue` (the packaged one)."""
+    path = _packaged("import_aliases.yaml")
+    try:
+        return import_aliases_from_file(path, catalogue, cache_dir)
+    except InputError as error:
+        raise _broken(path, error) from error
