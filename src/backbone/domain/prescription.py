@@ -13,6 +13,7 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.vocabulary import (
     BackPain,
     BlockKind,
+    Equipment,
     Goal,
     Kind,
     Level,
@@ -66,7 +67,11 @@ def dose_for(
 ) -> Dose:
     if exercise.kind is Kind.MOBILITY:
         return _mobility_dose(exercise, evidence)
-    if exercise.kind is Kind.CORE or exercise.pattern is Pattern.CARRY:
+    if (
+        exercise.kind is Kind.CORE
+        or exercise.pattern is Pattern.CARRY
+        or exercise.measured_by is MeasuredBy.SECONDS
+    ):
         return _core_dose(exercise, profile, evidence)
     return _loaded_dose(exercise, block, profile, evidence)
 
@@ -80,7 +85,10 @@ def _loaded_dose(
     num = evidence.integer
     if goal is Goal.STRENGTH:
         rule = "load.strength"
-        if is_main:
+        # Heavy sets belong to free weights and weighted bodyweight lifts; a cable or machine
+        # stack in the main block keeps the accessory range.
+        stack = bool(exercise.equipment & {Equipment.CABLE, Equipment.MACHINE})
+        if is_main and not stack:
             low, high = num(rule, "main_reps_min"), num(rule, "main_reps_max")
             if level is Level.NOVICE:
                 # Novices keep the heavy range but stay on the light end of it while they learn.

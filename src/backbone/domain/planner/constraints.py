@@ -13,11 +13,19 @@ from dataclasses import dataclass, field
 from backbone.domain.athlete import Profile
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
-from backbone.domain.planner.candidates import Candidates, preference, volume_band
+from backbone.domain.planner.candidates import (
+    Candidates,
+    article_lift,
+    deadlift_variant,
+    loaded_hinge,
+    muscle_band,
+    preference,
+)
 from backbone.domain.planner.model import LinearModel, Term
+from backbone.domain.planner.outside import hinge_done_outside
 from backbone.domain.prescription import Dose
 from backbone.domain.program import SessionFocus
-from backbone.domain.time_model import SETUP_S, work_s_per_set
+from backbone.domain.time_model import SETUP_S, ramp_up_s, ramps_up, work_s_per_set
 from backbone.domain.vocabulary import (
     CORE_PATTERNS,
     BackPain,
@@ -36,6 +44,11 @@ QUARTERS = 4
 MAX_EXERCISES_PER_BLOCK = {BlockKind.MAIN: 3, BlockKind.ACCESSORY: 3, BlockKind.CORE: 3}
 DEFICIT_BELOW_BAND_WEIGHT = 1000
 SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
+SHORTFALL_BELOW_TOP_WEIGHT = 5
+"""per quarter set: fill the time box toward the band's top once the midpoint is reached"""
+ARTICLE_LIFT_WEIGHT = 30
+BALANCE_WEIGHT = 12
+"""per working set of the lightest back session: spread the week instead of piling up one day"""
 CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
@@ -114,7 +127,10 @@ def _session_rules(
     time: list[Term] = []
     for c in here:
         work_s = work_s_per_set(c.exercise, c.dose)
-        time += [(SETUP_S[c.block] - c.dose.rest_s, c.chosen), (work_s + c.dose.rest_s, c.sets)]
+        setup_s = SETUP_S[c.block] - c.dose.rest_s
+        if ramps_up(c.exercise, c.block):
+            setup_s += ramp_up_s(c.exercise, c.dose, profile.minutes_per_session)
+        time += [(setup_s, c.chosen), (work_s + c.dose.rest_s, c.sets)]
     model.add(time, rule_id=TIME_RULE, upper=slot.budget_s)
     for block, limit in MAX_EXERCISES_PER_BLOCK.items():
         in_block = [(1, c.chosen) for c in here if c.block is block]
@@ -163,6 +179,31 @@ def _weekly_rules(
         if terms:
             model.add(terms, rule_id=coverage_rule, lower=1)
 
+    if profile.back_pain is not BackPain.CURRENT and not hinge_done_outside(profile):
+        rule = "select.loaded_hinge_weekly"
+        hinges = [(1, c.chosen) for c in choices if loaded_hinge(c.exercise)]
+        if hinges:
+            model.add(hinges, rule_id=rule, lower=1)
+        deadlifts = [
+            (1, c.chosen)
+            for c in choices
+            if c.block is BlockKind.MAIN and deadlift_variant(c.exercise)
+        ]
+        if profile.goal is Goal.STRENGTH and deadlifts:
+            model.add(deadlifts, rule_id=rule, lower=1)
+
+    if profile.back_pain is BackPain.NONE:
+        rule = "volume.erector_isolation_cap"
+        direct = [
+            (1, c.sets)
+            for c in choices
+            if c.exercise.pattern is Pattern.BACK_EXTENSION and c.block is not BlockKind.CORE
+        ]
+        if direct:
+            model.add(
+                direct, rule_id=rule, upper=evidence.integer(rule, "direct_sets_per_week_max")
+            )
+
     heavy_hinges = [
         (1, c.chosen)
         for c in choices
@@ -185,10 +226,10 @@ def _weekly_rules(
     if len(covered) >= 2:
         model.add([(1, f) for f in covered], rule_id="core.anti_movement_mix", lower=2)
 
-    low, high = volume_band(profile, evidence)
-    middle = (low + high) / 2
     back_slots = [s for s in slots if s.focus is SessionFocus.BACK]
     for muscle in BACK_TARGETS:
+        low, high = muscle_band(muscle, profile, evidence)
+        middle = (low + high) / 2
         volume = [
             (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
             for c in choices
@@ -201,26 +242,66 @@ def _weekly_rules(
         model.add([*volume, (1, deficit)], rule_id="volume.weekly_sets_band", lower=low * QUARTERS)
         shortfall = model.new_var(f"shortfall:{muscle.value}", 0, round(middle * QUARTERS))
         model.add([*volume, (1, shortfall)], rule_id="model.link", lower=round(middle * QUARTERS))
+        below_top = model.new_var(f"below_top:{muscle.value}", 0, high * QUARTERS)
+        model.add([*volume, (1, below_top)], rule_id="model.link", lower=high * QUARTERS)
         week.deficits[muscle] = deficit
         objective += [
             (-DEFICIT_BELOW_BAND_WEIGHT, deficit),
             (-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall),
+            (-SHORTFALL_BELOW_TOP_WEIGHT, below_top),
         ]
         if len(back_slots) >= 2:
             objective += _second_exposure(week, back_slots, muscle)
 
+    objective += _article_lifts(week)
+    objective += _balance(week, back_slots)
     for c in choices:
-        objective.append((preference(c.exercise, profile), c.chosen))
+        objective.append((preference(c.exercise, profile, evidence), c.chosen))
         objective.append((-SET_COST, c.sets))
         objective += _working_sets(week, c, profile)
-    if profile.goal is not Goal.STRENGTH:
-        objective += _variety(week)
+    objective += _variety(week)
     model.maximize(objective)
+
+
+def _balance(week: WeekModel, back_slots: list[SessionSlot]) -> list[Term]:
+    """Reward the working sets of the lightest back session, so sessions come out even."""
+    if len(back_slots) < 2:
+        return []
+    model = week.model
+    most = sum(c.dose.max_sets for c in week.choices if c.session == back_slots[0].index)
+    lightest = model.new_var("lightest_session_sets", 0, most)
+    for slot in back_slots:
+        work = [
+            (1, c.sets)
+            for c in week.choices
+            if c.session == slot.index and any(c.exercise.credit(m) >= 0.5 for m in BACK_TARGETS)
+        ]
+        model.add([*work, (-1, lightest)], rule_id="model.link", lower=0)
+    return [(BALANCE_WEIGHT, lightest)]
+
+
+def _article_lifts(week: WeekModel) -> list[Term]:
+    """Reward a week that includes each of the source article's named lifts it can."""
+    groups: dict[str, list[Term]] = defaultdict(list)
+    for c in week.choices:
+        if not article_lift(c.exercise):
+            continue
+        key = c.exercise.family or c.exercise.pattern.value
+        if c.exercise.slug == "underhand_close_grip_pulldown":
+            key = c.exercise.slug
+        groups[key].append((1, c.chosen))
+    terms: list[Term] = []
+    for key, chosen in sorted(groups.items()):
+        flag = week.model.new_bool(f"article_lift:{key}")
+        week.model.add([*chosen, (-1, flag)], rule_id="model.link", lower=0)
+        terms.append((ARTICLE_LIFT_WEIGHT, flag))
+    return terms
 
 
 def covers(exercise: Exercise, wanted: str) -> bool:
     if wanted == "isolation":
-        return exercise.kind is Kind.ISOLATION
+        # select.compound_plus_isolation: the weekly isolation slot is scapular / rear-delt work.
+        return exercise.kind is Kind.ISOLATION and exercise.pattern is Pattern.SCAPULAR
     if wanted == "hinge_or_back_extension":
         return exercise.pattern in (Pattern.HINGE, Pattern.BACK_EXTENSION)
     return exercise.pattern.value == wanted and exercise.kind is Kind.COMPOUND
