@@ -9,6 +9,7 @@ from backbone.domain.catalogue import Catalogue
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.planner.outside import hinge_done_outside, outside_sets
+from backbone.domain.prescription import mcgill_big3
 from backbone.domain.vocabulary import (
     BackPain,
     BlockKind,
@@ -113,7 +114,7 @@ def find_candidates(
     return Candidates(
         main=short(BlockKind.MAIN),
         accessory=short(BlockKind.ACCESSORY),
-        core=short(BlockKind.CORE),
+        core=_with_big3(short(BlockKind.CORE), usable, profile),
         warmup=tuple(
             e for e in mobility if e.mobility_use in (MobilityUse.WARMUP, MobilityUse.BOTH)
         ),
@@ -121,6 +122,16 @@ def find_candidates(
             e for e in mobility if e.mobility_use in (MobilityUse.COOLDOWN, MobilityUse.BOTH)
         ),
     )
+
+
+def _with_big3(
+    core: tuple[Exercise, ...], usable: list[Exercise], profile: Profile
+) -> tuple[Exercise, ...]:
+    """core.mcgill_big3: with back pain the curl-up, side bridge and bird dog stay candidates."""
+    if profile.back_pain is BackPain.NONE:
+        return core
+    extra = [e for e in usable if mcgill_big3(e) and e not in core]
+    return (*core, *extra)
 
 
 def shortlist(

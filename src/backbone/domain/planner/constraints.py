@@ -23,7 +23,7 @@ from backbone.domain.planner.candidates import (
 )
 from backbone.domain.planner.model import LinearModel, Term
 from backbone.domain.planner.outside import hinge_done_outside
-from backbone.domain.prescription import Dose
+from backbone.domain.prescription import Dose, mcgill_big3
 from backbone.domain.program import SessionFocus
 from backbone.domain.time_model import SETUP_S, ramp_up_s, ramps_up, work_s_per_set
 from backbone.domain.vocabulary import (
@@ -142,6 +142,20 @@ def _session_rules(
     for terms in by_pattern.values():
         model.add(terms, rule_id="model.one_per_pattern", upper=1)
     core = [(1, c.chosen) for c in here if c.block is BlockKind.CORE]
+    for c in here:
+        if c.dose.fixed_sets is not None:
+            # the dose is the prescription: all of McGill's holds, or none of them
+            model.add(
+                [(1, c.sets), (-c.dose.fixed_sets, c.chosen)], rule_id="core.mcgill_big3", lower=0
+            )
+    if profile.back_pain is BackPain.CURRENT:
+        # core.mcgill_big3: curl-up, side bridge and bird dog in every session while it hurts
+        trio: dict[Pattern, list[Term]] = defaultdict(list)
+        for c in here:
+            if c.block is BlockKind.CORE and mcgill_big3(c.exercise):
+                trio[c.exercise.pattern].append((1, c.chosen))
+        for terms in trio.values():
+            model.add(terms, rule_id="core.mcgill_big3", lower=1)
     if slot.focus is SessionFocus.CORE_MOBILITY:
         model.add(core, rule_id="core.anti_movement_mix", lower=1)
         return
@@ -233,7 +247,7 @@ def _weekly_rules(
         volume = [
             (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
             for c in choices
-            if c.exercise.credit(muscle) > 0
+            if c.exercise.credit(muscle) > 0 and counts_as_hard_sets(c.dose)
         ]
         if not volume:
             continue
@@ -296,6 +310,11 @@ def _article_lifts(week: WeekModel) -> list[Term]:
         week.model.add([*chosen, (-1, flag)], rule_id="model.link", lower=0)
         terms.append((ARTICLE_LIFT_WEIGHT, flag))
     return terms
+
+
+def counts_as_hard_sets(dose: Dose) -> bool:
+    """McGill's 10-second holds build endurance with a low load: they are not hard sets."""
+    return dose.fixed_sets is None
 
 
 def covers(exercise: Exercise, wanted: str) -> bool:

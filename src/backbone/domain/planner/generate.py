@@ -12,7 +12,11 @@ from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.planner.candidates import allowed, find_candidates
 from backbone.domain.planner.conflicts import explain_conflicts
-from backbone.domain.planner.constraints import SessionSlot, build_week_model
+from backbone.domain.planner.constraints import (
+    SessionSlot,
+    build_week_model,
+    counts_as_hard_sets,
+)
 from backbone.domain.planner.mobility import cooldown_drills, warmup_drills
 from backbone.domain.planner.model import Solver
 from backbone.domain.planner.schedule import schedule_week
@@ -90,12 +94,12 @@ def generate_plan(
         ]
         template.append(TemplateSession(slot.day, slot.focus, tuple(_in_training_order(chosen))))
 
-    loading_weeks = profile.weeks - 1 if profile.weeks >= 2 else 1
     weeks = tuple(
         _build_week(
             number,
-            number > loading_weeks,
-            loading_weeks,
+            phase.deload,
+            phase.week_in_block,
+            phase.loading_weeks,
             template,
             mobility,
             doses,
@@ -103,7 +107,7 @@ def generate_plan(
             catalogue,
             evidence,
         )
-        for number in range(1, profile.weeks + 1)
+        for number, phase in enumerate(mesocycle_phases(profile.weeks), start=1)
     )
     warnings = plan_warnings(profile, schedule, candidates, weeks, catalogue, evidence)
     return Plan(profile=profile, weeks=weeks, warnings=warnings)
@@ -142,9 +146,39 @@ def _in_training_order(items: list[TemplateItem]) -> list[TemplateItem]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """Where a week sits in its mesocycle."""
+
+    deload: bool
+    week_in_block: int
+    loading_weeks: int
+
+
+MESOCYCLE_WEEKS_MAX = 6
+"""progression.mesocycle_length: a block of more than six weeks is split into mesocycles of at
+most six weeks (4-5 loading weeks and a deload week each)"""
+
+
+def mesocycle_phases(weeks: int) -> tuple[Phase, ...]:
+    """Split `weeks` into mesocycles as even as possible, each ending in a deload week; a one-week
+    plan is a single loading week."""
+    if weeks < 2:
+        return (Phase(False, 1, 1),)
+    blocks = -(-weeks // MESOCYCLE_WEEKS_MAX)
+    sizes = [weeks // blocks + (1 if i < weeks % blocks else 0) for i in range(blocks)]
+    phases: list[Phase] = []
+    for size in sizes:
+        loading = size - 1
+        phases += [Phase(False, w, loading) for w in range(1, size)]
+        phases.append(Phase(True, size, loading))
+    return tuple(phases)
+
+
 def _build_week(
     number: int,
     deload: bool,
+    week_in_block: int,
     loading_weeks: int,
     template: list[TemplateSession],
     mobility: dict[Day, tuple[tuple[Exercise, ...], tuple[Exercise, ...]]],
@@ -171,7 +205,7 @@ def _build_week(
             items: list[PlanItem] = []
             for entry in (i for i in session.items if i.block is block):
                 sets = _sets_for_week(entry.sets, deload)
-                rir = _rir_for_week(entry.dose, number, loading_weeks, deload)
+                rir = _rir_for_week(entry.dose, week_in_block, loading_weeks, deload)
                 ramp = 0
                 if ramps_up(entry.exercise, block):
                     ramp = ramp_up_s(entry.exercise, entry.dose, profile.minutes_per_session)
@@ -200,7 +234,8 @@ def _build_week(
                     )
                 )
                 seconds += ramp + item_s(entry.exercise, entry.dose, block, sets)
-                performed.append((entry.exercise, sets))
+                if counts_as_hard_sets(entry.dose):
+                    performed.append((entry.exercise, sets))
             if items:
                 blocks.append(Block(block, tuple(items)))
         blocks.append(

@@ -81,7 +81,9 @@ def plan_warnings(
                 "train_with_pain_monitoring",
                 "Exercise is the first-line treatment for non-specific back pain. Keep pain during "
                 "a set at 2/10 or less (3-5 is acceptable if it settles by the next morning); if "
-                "it does not, go back a step.",
+                "it does not, go back a step. Stay active between sessions too: walking helps, "
+                "and pain during exercise is not a sign of harm (NICE NG59). The curl-up, side "
+                "bridge and bird dog are in every session.",
                 "safety.pain_monitoring",
             )
         )
