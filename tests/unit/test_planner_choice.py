@@ -149,3 +149,30 @@ def test_sessions_under_the_time_box_say_what_stopped_them(plan_for: PlanFor) ->
     (warning,) = [w for w in plan.warnings if w.code == "time_box_not_filled"]
     assert "of 90" in warning.message
     assert "full" in warning.message
+
+
+def test_swap_alternatives_are_doable_equivalent_and_best_first(facts: Knowledge) -> None:
+    from datetime import date
+
+    from backbone.domain.athlete import make_profile
+    from backbone.domain.planner.alternatives import alternatives
+
+    profile = make_profile(
+        days_per_week=3,
+        minutes_per_session=45,
+        equipment=GYM,
+        level="novice",
+        goal="hypertrophy",
+        back_pain="history",
+        weeks=1,
+        start_on=date(2026, 11, 30),
+    )
+    found = alternatives("one_arm_dumbbell_row", profile, facts.catalogue, facts.evidence)
+    assert found
+    first = facts.catalogue.get(found[0].exercise)
+    assert first.loadability is Loadability.EXTERNAL
+    for alt in found:
+        exercise = facts.catalogue.get(alt.exercise)
+        assert exercise.pattern is Pattern.HORIZONTAL_PULL
+        assert exercise.spinal_load is SpinalLoad.LOW
+        assert alt.reason.startswith("same horizontal pull")
