@@ -13,7 +13,6 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.vocabulary import (
     BackPain,
     BlockKind,
-    Equipment,
     Goal,
     Kind,
     Level,
@@ -90,10 +89,7 @@ def _loaded_dose(
     num = evidence.integer
     if goal is Goal.STRENGTH:
         rule = "load.strength"
-        # Heavy sets belong to free weights and weighted bodyweight lifts; a cable or machine
-        # stack in the main block keeps the accessory range.
-        stack = bool(exercise.equipment & {Equipment.CABLE, Equipment.MACHINE})
-        if is_main and not stack:
+        if is_main:
             low, high = num(rule, "main_reps_min"), num(rule, "main_reps_max")
             if level is Level.NOVICE:
                 # Novices keep the heavy range but stay on the light end of it while they learn.
