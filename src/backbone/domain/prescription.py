@@ -188,7 +188,7 @@ def mcgill_big3(exercise: Exercise) -> bool:
 def _core_dose(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry) -> Dose:
     reasons: list[Reason] = []
     if exercise.measured_by is MeasuredBy.SECONDS:
-        if mcgill_big3(exercise) and profile.back_pain is not BackPain.NONE:
+        if mcgill_big3(exercise) and profile.back_pain is BackPain.CURRENT:
             # core.mcgill_big3: short holds in a descending pyramid (6, 4, 2 holds), the number
             # of holds is the dose; rest.core_isometric: a few seconds between holds.
             hold = evidence.integer(BIG3_RULE, "hold_s")

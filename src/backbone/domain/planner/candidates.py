@@ -26,7 +26,7 @@ from backbone.domain.vocabulary import (
     Stability,
 )
 
-SHORTLIST_PER_GROUP = 3
+SHORTLIST_PER_GROUP = 2
 MAIN_PATTERNS = (Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL, Pattern.HINGE)
 DEADLIFT_FAMILY = "deadlift"
 

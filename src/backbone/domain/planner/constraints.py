@@ -7,6 +7,7 @@ Weekly sets are counted in quarter sets so fractional credit stays integral.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -47,8 +48,8 @@ SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
 SHORTFALL_BELOW_TOP_WEIGHT = 5
 """per quarter set: fill the time box toward the band's top once the midpoint is reached"""
 ARTICLE_LIFT_WEIGHT = 30
-BALANCE_WEIGHT = 12
-"""per working set of the lightest back session: spread the week instead of piling up one day"""
+SPREAD_FACTOR = 1.5
+"""a back session takes at most 1.5x its even share of a muscle's weekly band top"""
 CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
@@ -84,6 +85,11 @@ class WeekModel:
     model: LinearModel = field(default_factory=LinearModel)
     choices: list[Choice] = field(default_factory=list)
     deficits: dict[Muscle, int] = field(default_factory=dict)
+    back_sessions: int = 0
+
+
+def back_days_of(week: WeekModel) -> range:
+    return range(week.back_sessions)
 
 
 def build_week_model(
@@ -93,7 +99,7 @@ def build_week_model(
     profile: Profile,
     evidence: EvidenceRegistry,
 ) -> WeekModel:
-    week = WeekModel()
+    week = WeekModel(back_sessions=sum(1 for s in slots if s.focus is SessionFocus.BACK))
     model = week.model
     for slot in slots:
         blocks = (
@@ -124,6 +130,7 @@ def _session_rules(
 ) -> None:
     model = week.model
     here = [c for c in week.choices if c.session == slot.index]
+    back = len(back_days_of(week))
     time: list[Term] = []
     for c in here:
         work_s = work_s_per_set(c.exercise, c.dose)
@@ -175,7 +182,10 @@ def _session_rules(
     for muscle in BACK_TARGETS:
         direct = [(1, c.sets) for c in here if c.exercise.credit(muscle) >= 1]
         if direct:
-            model.add(direct, rule_id="frequency.volume_equated", upper=cap)
+            # spread the week: no session takes much more than its share of the band's top
+            share = math.ceil(SPREAD_FACTOR * muscle_band(muscle, profile, evidence)[1] / back)
+            upper = cap if back < 2 else min(cap, max(share, 1))
+            model.add(direct, rule_id="frequency.volume_equated", upper=upper)
 
 
 def _weekly_rules(
@@ -256,42 +266,23 @@ def _weekly_rules(
         model.add([*volume, (1, deficit)], rule_id="volume.weekly_sets_band", lower=low * QUARTERS)
         shortfall = model.new_var(f"shortfall:{muscle.value}", 0, round(middle * QUARTERS))
         model.add([*volume, (1, shortfall)], rule_id="model.link", lower=round(middle * QUARTERS))
-        below_top = model.new_var(f"below_top:{muscle.value}", 0, high * QUARTERS)
-        model.add([*volume, (1, below_top)], rule_id="model.link", lower=high * QUARTERS)
         week.deficits[muscle] = deficit
         objective += [
             (-DEFICIT_BELOW_BAND_WEIGHT, deficit),
             (-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall),
-            (-SHORTFALL_BELOW_TOP_WEIGHT, below_top),
         ]
+        # fill toward the band's top (its upper bound is a constraint above)
+        objective += [(SHORTFALL_BELOW_TOP_WEIGHT * q, sets) for q, sets in volume]
         if len(back_slots) >= 2:
             objective += _second_exposure(week, back_slots, muscle)
 
     objective += _article_lifts(week)
-    objective += _balance(week, back_slots)
     for c in choices:
         objective.append((preference(c.exercise, profile, evidence), c.chosen))
         objective.append((-SET_COST, c.sets))
         objective += _working_sets(week, c, profile)
     objective += _variety(week)
     model.maximize(objective)
-
-
-def _balance(week: WeekModel, back_slots: list[SessionSlot]) -> list[Term]:
-    """Reward the working sets of the lightest back session, so sessions come out even."""
-    if len(back_slots) < 2:
-        return []
-    model = week.model
-    most = sum(c.dose.max_sets for c in week.choices if c.session == back_slots[0].index)
-    lightest = model.new_var("lightest_session_sets", 0, most)
-    for slot in back_slots:
-        work = [
-            (1, c.sets)
-            for c in week.choices
-            if c.session == slot.index and any(c.exercise.credit(m) >= 0.5 for m in BACK_TARGETS)
-        ]
-        model.add([*work, (-1, lightest)], rule_id="model.link", lower=0)
-    return [(BALANCE_WEIGHT, lightest)]
 
 
 def _article_lifts(week: WeekModel) -> list[Term]:
