@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from backbone.domain.athlete import Athlete
+from backbone.domain.athlete import Athlete, Units
 from backbone.domain.program import Plan
 from backbone.reports import charts
 from backbone.reports.document import Report, build_report, total_sets
@@ -115,6 +115,18 @@ def test_strength_records_and_endurance(report: Report) -> None:
     endurance = report.section("endurance")
     assert "out of range: flexor to extensor" in endurance.reading
     assert endurance.chart_svg is None
+
+
+def test_an_lb_athlete_reads_strength_and_records_in_pounds(plan: Plan) -> None:
+    report = build_report(sample_analytics(), plan, Athlete(name="Alex", units=Units.LB))
+    strength = report.section("strength")
+    assert strength.tables[0].columns[2:4] == ("First lb", "Latest lb")
+    row = next(r for r in strength.tables[0].rows if r[0] == "chest supported row")
+    assert row[2:4] == ("132.5", "152")  # 60 kg and 69 kg, to the half pound
+    assert strength.chart_svg is not None
+    assert "e1RM (lb)" in strength.chart_svg
+    records = report.section("records").tables[0].rows
+    assert ("2027-01-13", "lat pulldown", "rep max", "127 lb × 8", "121.5 lb") in records
 
 
 def test_the_plan_ahead_lists_only_sessions_from_today(report: Report, plan: Plan) -> None:
