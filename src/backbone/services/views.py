@@ -10,7 +10,10 @@ Loads are kilograms in every document; interfaces show them in the athlete's uni
 
 from __future__ import annotations
 
-from typing import Literal, NotRequired, TypedDict
+from typing import Literal, NotRequired
+
+# pydantic (the API edge, the schema tests) needs typing_extensions' TypedDict on Python 3.11
+from typing_extensions import TypedDict
 
 
 class ReasonDocument(TypedDict):
