@@ -142,8 +142,10 @@ def test_the_plan_ahead_lists_only_sessions_from_today(report: Report, plan: Pla
 def test_no_history_says_what_to_do_first_without_charts() -> None:
     report = build_report(empty_analytics(), None, Athlete(name="Alex"))
     assert report.sections == ()
-    assert any("program start" in step for step in report.first_steps)
-    assert any("backbone log" in step for step in report.first_steps)
+    assert any("Start a program" in step for step in report.first_steps)
+    assert any("60x10@2" in step for step in report.first_steps)
+    # the report is read by a coach or physio on any interface: no command lines in it
+    assert not any("backbone " in step for step in report.first_steps)
     html = render_html(report)
     assert "<svg" not in html
     assert "What to do first" in html
@@ -153,7 +155,7 @@ def test_no_history_says_what_to_do_first_without_charts() -> None:
 def test_no_history_with_a_program_shows_the_plan(plan: Plan) -> None:
     report = build_report(empty_analytics(), plan, Athlete(name="Alex"))
     assert [s.key for s in report.sections] == ["plan"]
-    assert any("backbone today" in step for step in report.first_steps)
+    assert any("Today's session" in step for step in report.first_steps)
 
 
 def test_markdown_has_every_section_and_table(report: Report) -> None:

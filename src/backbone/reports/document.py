@@ -28,16 +28,15 @@ from backbone.reports import charts
 
 PLANNED_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
 FIRST_STEPS_NO_PROGRAM = (
-    "Start a program: `backbone program start --days 3 --minutes 45 --equipment band "
-    "--level novice --goal health` (the same options as `backbone plan`).",
-    "After each session, log what you lifted: `backbone log EXERCISE 60x10@2 60x9@1` "
-    "(load x reps @ reps in reserve).",
-    "Check in on sleep and back pain on training days: `backbone checkin --sleep 7 "
-    "--back-pain 2 --soreness 3`.",
+    "Start a program: choose your training days, minutes per session, equipment, level and "
+    "goal, and Backbone plans the block.",
+    "After each session, log what you lifted as load x reps @ reps in reserve "
+    "(e.g. 60x10@2 60x9@1).",
+    "Check in on sleep, back pain and soreness on training days.",
     "Come back for this report after two or three weeks of logging.",
 )
 FIRST_STEPS_WITH_PROGRAM = (
-    "`backbone today` shows the session for the day, with loads and the reason for each.",
+    "Today's session shows the loads for the day and the reason for each.",
     *FIRST_STEPS_NO_PROGRAM[1:],
 )
 
@@ -267,7 +266,7 @@ def _pain_section(weeks: Sequence[PainLoadWeek]) -> Section:
     if not rated:
         reading = (
             f"{_num(total)} hard sets over {len(weeks)} weeks, but no check-ins rated back pain: "
-            "`backbone checkin` adds it."
+            "a check-in adds it."
         )
     else:
         mean = sum(w.mean_back_pain or 0.0 for w in rated) / len(rated)
@@ -305,8 +304,7 @@ def _adherence_section(adherence: Adherence | None) -> Section:
         return Section(
             "adherence",
             title,
-            "No running program: nothing planned to compare against. "
-            "`backbone program start` starts one.",
+            "No running program: nothing planned to compare against until one is started.",
             None,
         )
     missed = sum(planned and not performed for _, planned, performed in adherence.calendar)
@@ -485,8 +483,7 @@ def _plan_section(plan: Plan | None, today: date) -> Section | None:
         return Section(
             "plan",
             title,
-            f"The running block ended on {last.isoformat()}: start the next one with "
-            "`backbone program start`.",
+            f"The running block ended on {last.isoformat()}: time to start the next one.",
             None,
         )
     sessions_per_week = max(len(w.sessions) for w in ahead)

@@ -128,7 +128,9 @@ def resolve_exclusions(names: frozenset[str], catalogue: Catalogue) -> frozenset
         try:
             slugs.add(catalogue.get(name).slug)
         except NotFound as missing:
-            raise InputError(f"--exclude: {missing}", missing.details) from None
+            raise InputError(
+                f"Cannot exclude it: {missing.message}", {**missing.details, "field": "exclude"}
+            ) from None
     return frozenset(slugs)
 
 

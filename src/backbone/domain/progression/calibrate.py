@@ -119,7 +119,7 @@ def known_set_problem(
         return f"{exercise.name} is progressed by reps and variations, not by load"
     if body_loaded(exercise):
         if bodyweight_kg is None:
-            return "your bodyweight is not known (set it with `backbone athlete --bodyweight`)"
+            return "your bodyweight is not known (set it in your athlete settings)"
         moved = bodyweight_kg + (known.added_kg or 0.0)
     elif known.load_kg is None:
         return "it has no load"
