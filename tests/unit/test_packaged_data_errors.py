@@ -18,7 +18,7 @@ def test_a_broken_packaged_catalogue_is_an_internal_error(
     broken = tmp_path / "exercises.yaml"
     broken.write_text("exercises: [ {slug: half", encoding="utf-8")
     monkeypatch.setattr(data, "_packaged", lambda name: tmp_path / name)
-    with pytest.raises(InternalError, match="exercises.yaml") as raised:
+    with pytest.raises(InternalError, match=r"exercises\.yaml") as raised:
         data.packaged_catalogue(cache_dir=tmp_path / "cache")
     assert "reinstall" in raised.value.message
     assert (exit_code(raised.value), http_status(raised.value)) == (1, 500)
@@ -29,5 +29,5 @@ def test_an_invalid_packaged_evidence_file_is_an_internal_error(
 ) -> None:
     (tmp_path / "evidence.yaml").write_text("rules: 3\n", encoding="utf-8")
     monkeypatch.setattr(data, "_packaged", lambda name: tmp_path / name)
-    with pytest.raises(InternalError, match="evidence.yaml"):
+    with pytest.raises(InternalError, match=r"evidence\.yaml"):
         data.packaged_evidence(cache_dir=tmp_path / "cache")
