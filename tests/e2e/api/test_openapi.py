@@ -48,6 +48,7 @@ def test_the_api_keeps_its_documented_promises(served: tuple[Api, str]) -> None:
 
     for operation in operations:
         anonymous = operation.path in ("/api/v1/session", "/api/v1/users")
+        auth = {} if anonymous else {"Authorization": f"Bearer {token}"}
 
         @given(case=operation.as_strategy())
         @settings(
@@ -57,8 +58,7 @@ def test_the_api_keeps_its_documented_promises(served: tuple[Api, str]) -> None:
             database=None,
             suppress_health_check=list(HealthCheck),
         )
-        def check(case: Any) -> None:
-            auth = {} if anonymous else {"Authorization": f"Bearer {token}"}
+        def check(case: Any, auth: dict[str, str] = auth) -> None:
             case.call_and_validate(
                 headers=auth, excluded_checks=[positive_data_acceptance, ignored_auth]
             )
