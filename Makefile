@@ -66,7 +66,7 @@ contracts: $(STAMP)
 # The contract tests also run against PostgreSQL: the script starts a throwaway server on loopback
 # (installing Debian's postgresql first if needed) unless BACKBONE_TEST_DATABASE_URL is set.
 pytest: $(STAMP)
-	scripts/with-postgres.sh $(BIN)/pytest -q
+	scripts/with-postgres.sh $(BIN)/pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py && scripts/with-postgres.sh $(BIN)/python bench/api.py
