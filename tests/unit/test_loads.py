@@ -119,3 +119,24 @@ def test_next_load_down_cuts_at_least_the_fraction() -> None:
     assert next_load_down_kg(60, ROW, KG, 0.1) == 52.5
     assert next_load_down_kg(60, ROW, KG) == 57.5
     assert next_load_down_kg(20, ROW, KG, 0.5) == 20.0  # the empty bar is the floor
+
+
+@pytest.mark.parametrize("plates", [(0.005,), (1e-9,), (0.0,)])
+def test_plates_too_small_to_weigh_are_named_not_looped_on(plates: tuple[float, ...]) -> None:
+    # Stored before validation existed (or hand-edited): an error naming the setting, at once.
+    tiny = Athlete("tiny", plates_kg=plates)
+    with pytest.raises(InputError, match="too small to load a bar"):
+        round_load_kg(62.3, ROW, tiny)
+    with pytest.raises(InputError, match="--plates"):
+        next_load_up_kg(60.0, ROW, tiny)
+
+
+def test_a_plate_that_rounds_to_nothing_is_ignored_beside_real_ones() -> None:
+    mixed = Athlete("mixed", plates_kg=(20.0, 0.004))
+    assert round_load_kg(62.3, ROW, mixed) == 60.0
+    assert next_load_up_kg(60.0, ROW, mixed) == 100.0
+
+
+def test_a_load_beyond_any_bar_is_refused_not_computed() -> None:
+    with pytest.raises(InputError, match="far beyond"):
+        round_load_kg(10_000_000.0, ROW, KG)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from backbone.domain.errors import InputError
 from backbone.domain.history import SetType
+from backbone.domain.inputs import MAX_SETS_PER_ENTRY
 from backbone.domain.shorthand import (
     EXAMPLES,
     MAX_REPEAT,
@@ -101,7 +102,7 @@ def test_plain_bodyweight_has_zero_added_and_a_weighted_set_has_none() -> None:
         (["60x101"], "60x101", "reps must be 1-100"),
         (["abc"], "abc", "expected"),
         (["-5x8"], "-5x8", "expected"),
-        (["0x8"], "0x8", "load must be more than 0"),
+        (["0x8"], "0x8", "load must be at least 0.25"),
         (["1000.5x8"], "1000.5x8", "at most 1000"),
         (["60x8", "x0"], "x0", "repeat count must be 1-20"),
         (["60x8", "x21"], "x21", "repeat count must be 1-20"),
@@ -111,7 +112,7 @@ def test_plain_bodyweight_has_zero_added_and_a_weighted_set_has_none() -> None:
         (["60x8x3", "x2"], "x2", "not another repeat"),
         (["bw+x8"], "bw+x8", "expected"),
         (["bw+0x8"], "bw+0x8", "write bwx8 for plain bodyweight"),
-        (["bw-0x8"], "bw-0x8", "assistance must be more than 0"),
+        (["bw-0x8"], "bw-0x8", "assistance must be at least 0.25"),
         (["45"], "45", "write 45s for a hold or 45x8"),
         (["0s"], "0s", "hold must be 1-3600 seconds"),
         (["3601s"], "3601s", "hold must be 1-3600 seconds"),
@@ -155,7 +156,7 @@ def test_format_sets_writes_runs_once_with_a_repeat() -> None:
     assert format_set(bodyweight(0.0, 8)) == "bwx8"
 
 
-loads = st.integers(min_value=1, max_value=100_000).map(lambda hundredths: hundredths / 100)
+loads = st.integers(min_value=25, max_value=100_000).map(lambda hundredths: hundredths / 100)
 rirs = st.none() | st.integers(min_value=0, max_value=10)
 set_types = st.sampled_from(SetType)
 valid_sets = st.one_of(
@@ -176,5 +177,20 @@ def test_formatting_valid_sets_and_parsing_them_back_is_the_identity(
     distinct: list[ParsedSet], repeats: list[int]
 ) -> None:
     sets = [s for i, s in enumerate(distinct) for _ in range(repeats[i] if i < len(repeats) else 1)]
+    sets = sets[:MAX_SETS_PER_ENTRY]
     assert parse_sets(format_sets(sets)) == tuple(sets)
     assert parse_sets([format_set(s) for s in sets]) == tuple(sets)
+
+
+def test_a_flood_of_sets_is_refused_before_it_is_read() -> None:
+    with pytest.raises(InputError, match="sets in one entry"):
+        parse_sets(["60x8"] * 100_000)
+    with pytest.raises(InputError, match="61 sets in one entry"):
+        parse_sets(["60x8x20", "60x8x20", "60x8x20", "60x8"])
+
+
+def test_a_load_below_the_smallest_real_increment_is_refused() -> None:
+    with pytest.raises(InputError, match=r"at least 0\.25"):
+        parse_sets(["0.0001x1"])
+    with pytest.raises(InputError, match=r"at least 0\.25"):
+        parse_sets(["bw+0.1x5"])

@@ -237,12 +237,20 @@ def _grid(exercise: Exercise, athlete: Athlete) -> _Grid | None:
         if lb and athlete.plates_kg == DEFAULT_PLATES_KG:
             plates_c = tuple(round(p * CENTS) for p in LB_PLATES)
         else:
-            plates_c = tuple(cents(p) for p in athlete.plates_kg if p > 0)
+            # A plate that rounds to nothing (a hand-edited 0.001) would never add weight.
+            plates_c = tuple(c for p in athlete.plates_kg if (c := cents(p)) > 0)
         bar_c = (
             round(LB_BAR * CENTS)
             if lb and athlete.bar_kg == DEFAULT_BAR_KG
             else cents(athlete.bar_kg)
         )
+        if not plates_c and athlete.plates_kg:
+            # Stored before the input rules existed, or edited by hand: say so, never loop.
+            raise InputError(
+                f"Your plates ({', '.join(f'{p:g}' for p in athlete.plates_kg)} kg) are too small "
+                "to load a bar; set real ones, e.g. backbone athlete --plates 20,10,5,2.5,1.25.",
+                {"field": "plates", "value": list(athlete.plates_kg)},
+            )
         if not plates_c:
             return None
         return _Grid(unit_kg, 2 * min(plates_c), bar_c, tuple(sorted(plates_c)))
@@ -250,7 +258,7 @@ def _grid(exercise: Exercise, athlete: Athlete) -> _Grid | None:
         # A plate held for a bodyweight move: the smallest plate is the step.
         plates = LB_PLATES if lb and athlete.plates_kg == DEFAULT_PLATES_KG else athlete.plates_kg
         step_c = round(min(plates) * CENTS) if plates is LB_PLATES else cents(min(plates))
-        return _Grid(unit_kg, step_c, added=True)
+        return _Grid(unit_kg, max(step_c, 1), added=True)
     if kind is LoadKind.DUMBBELL:
         if lb and athlete.dumbbell_step_kg == DEFAULT_DUMBBELL_STEP_KG:
             step_c = round(LB_DUMBBELL_STEP * CENTS)
@@ -263,17 +271,32 @@ def _grid(exercise: Exercise, athlete: Athlete) -> _Grid | None:
     return None
 
 
+MAX_PER_SIDE_C = 1 << 18
+"""2,621 kg (or lb) a side: beyond any real bar, and it keeps a plate bitset under 33 kB."""
+
+
 def _bucket(limit_c: int) -> int:
     """Round a bitset size up to a power of two so cached plate sums are reused across loads."""
+    if limit_c > MAX_PER_SIDE_C:
+        raise InputError(
+            "That barbell load is far beyond anything a bar holds; check the number and the units.",
+            {"per_side_hundredths": limit_c},
+        )
     return 1 << max(limit_c, 1).bit_length()
 
 
 @lru_cache(maxsize=64)
 def _per_side_sums(plates_c: tuple[int, ...], limit_c: int) -> int:
-    """Bitset of every per-side plate total up to `limit_c` (any number of each plate)."""
+    """Bitset of every per-side plate total up to `limit_c` (any number of each plate).
+
+    Bounded: plates below one hundredth are skipped (a zero shift would never grow), and each
+    plate takes at most log2(limit_c) doublings.
+    """
     reach = 1
     mask = (1 << (limit_c + 1)) - 1
     for plate in plates_c:
+        if plate < 1:
+            continue
         shift = plate
         while shift <= limit_c:
             # Doubling shifts make every multiple of `plate` reachable in log(limit/plate) steps.

@@ -15,7 +15,8 @@ One shell token is one set, or a repeat of the set before it:
     @RIR  reps in reserve, a whole number 0-10
 
 Case does not matter; `×` and `X` read as `x`, a decimal comma as a point, a Unicode minus sign as `-`.
-Ranges: load and added/assistance 0 < value ≤ 1000, reps 1-100, hold 1-3600 s, repeat 1-20.
+Ranges: load and added/assistance 0.25-1000 (the smallest real increment up), reps 1-100,
+hold 1-3600 s, repeat 1-20, at most 60 sets in all (`backbone.domain.inputs`).
 Anything else is an `InputError` naming the token, what was wrong and examples of valid syntax.
 """
 
@@ -29,9 +30,12 @@ from typing import Final
 
 from backbone.domain.errors import InputError
 from backbone.domain.history import SetType
+from backbone.domain.inputs import MAX_SETS_PER_ENTRY, MIN_INCREMENT_KG, check_set_count
 
 EXAMPLES: Final[tuple[str, ...]] = ("60x8@2", "60x8 x3", "bw+10x6", "bw-20x8", "45s", "w:40x10")
 
+MIN_LOAD: Final = MIN_INCREMENT_KG
+"""No real load or added weight is lighter; the service checks the pound minimum once it knows the unit."""
 MAX_LOAD: Final = 1000.0
 MAX_REPS: Final = 100
 MAX_SECONDS: Final = 3600
@@ -99,9 +103,13 @@ def parse_sets(tokens: Sequence[str]) -> tuple[ParsedSet, ...]:
             f"No sets given: type at least one set, e.g. {', '.join(EXAMPLES)}.",
             {"token": "", "examples": list(EXAMPLES)},
         )
+    # Refuse a flood of tokens before reading any of them (a pasted file, a runaway script).
+    check_set_count(len(tokens))
     sets: list[ParsedSet] = []
     previous_was_repeat = False
     for position, raw in enumerate(tokens, start=1):
+        if len(sets) > MAX_SETS_PER_ENTRY:
+            break
         token = _normalise(raw)
         if len(token) > _MAX_TOKEN_CHARS:
             raise _bad(raw, position, f"it is longer than {_MAX_TOKEN_CHARS} characters")
@@ -118,6 +126,7 @@ def parse_sets(tokens: Sequence[str]) -> tuple[ParsedSet, ...]:
         parsed, times = _parse_one(token, raw, position)
         sets.extend([parsed] * times)
         previous_was_repeat = times > 1
+    check_set_count(len(sets))
     return tuple(sets)
 
 
@@ -197,9 +206,13 @@ def _normalise(raw: str) -> str:
 
 def _amount(text: str, what: str, raw: str, position: int) -> float:
     value = float(text)
-    if not 0 < value <= MAX_LOAD:
+    if not MIN_LOAD <= value <= MAX_LOAD:
         hint = " (write bwx8 for plain bodyweight)" if what != "load" else ""
-        raise _bad(raw, position, f"the {what} must be more than 0 and at most {MAX_LOAD:g}{hint}")
+        raise _bad(
+            raw,
+            position,
+            f"the {what} must be at least {MIN_LOAD:g} and at most {MAX_LOAD:g}{hint}",
+        )
     return value
 
 

@@ -23,12 +23,22 @@ from backbone.domain.accounts import (
 )
 from backbone.domain.athlete import Athlete, Units, parse_choice
 from backbone.domain.errors import Conflict, InputError, NotFound
+from backbone.domain.inputs import (
+    MAX_BODYWEIGHT_KG,
+    MIN_BODYWEIGHT_KG,
+    check_increment,
+    check_number,
+)
 from backbone.domain.loads import lb_to_kg
 from backbone.services.ports import UnitOfWork
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
-BODYWEIGHT_RANGE_KG = (25.0, 350.0)
+BODYWEIGHT_RANGE_KG = (MIN_BODYWEIGHT_KG, MAX_BODYWEIGHT_KG)
+MAX_PLATE = 50.0
+MAX_BAR = 50.0
+MAX_DUMBBELL_STEP = 10.0
+"""Upper limits in the athlete's own units (kg or lb), as the --help texts say."""
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._@+-]{1,63}")
 NAME_MAX_CHARS = 100
 
@@ -190,9 +200,10 @@ def update_athlete(
         athlete = uow.athletes.get(athlete_id)
         if units is not None:
             athlete = replace(athlete, units=parse_choice(Units, units, "units"))
-        to_kg = lb_to_kg if athlete.units is Units.LB else float
+        in_lb = athlete.units is Units.LB
+        to_kg = lb_to_kg if in_lb else float
         if bodyweight is not None:
-            weight_kg = to_kg(bodyweight)
+            weight_kg = to_kg(check_number(bodyweight, "bodyweight", 0, 1000))
             low, high = BODYWEIGHT_RANGE_KG
             if not low <= weight_kg <= high:
                 raise InputError(
@@ -202,25 +213,21 @@ def update_athlete(
                 )
             athlete = replace(athlete, bodyweight_kg=round(weight_kg, 2))
         if plates is not None:
-            if not plates or any(not p > 0 or p > 50 for p in plates):
+            if not plates:
                 raise InputError(
                     "Plates must be positive sizes up to 50, e.g. 20,10,5,2.5,1.25.",
-                    {"field": "plates", "value": list(plates)},
+                    {"field": "plates", "value": []},
                 )
+            sizes = [check_increment(p, "plates", in_lb, MAX_PLATE) for p in plates]
             athlete = replace(
-                athlete, plates_kg=tuple(sorted({round(to_kg(p), 4) for p in plates}, reverse=True))
+                athlete, plates_kg=tuple(sorted({round(to_kg(p), 4) for p in sizes}, reverse=True))
             )
         if bar is not None:
-            if not 0 <= bar <= 50:
-                raise InputError("The bar must weigh 0-50.", {"field": "bar", "value": bar})
+            check_number(bar, "bar", 0, MAX_BAR)
             athlete = replace(athlete, bar_kg=round(to_kg(bar), 4))
         if dumbbell_step is not None:
-            if not 0 < dumbbell_step <= 10:
-                raise InputError(
-                    "The dumbbell step must be above 0 and at most 10.",
-                    {"field": "dumbbell_step", "value": dumbbell_step},
-                )
-            athlete = replace(athlete, dumbbell_step_kg=round(to_kg(dumbbell_step), 4))
+            step = check_increment(dumbbell_step, "dumbbell_step", in_lb, MAX_DUMBBELL_STEP)
+            athlete = replace(athlete, dumbbell_step_kg=round(to_kg(step), 4))
         uow.athletes.update(athlete)
         uow.commit()
         return athlete
