@@ -25,6 +25,7 @@ from backbone.domain.endurance import EnduranceResult
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
 from backbone.domain.history import CheckIn, LogEntry, LoggedSet, PerformedSession
 from backbone.domain.program import RunningProgram
+from backbone.services.ports import DatabaseHealth
 
 
 @dataclass
@@ -72,6 +73,10 @@ class FakeStore:
 
     def upgrade(self) -> None:
         """Nothing to migrate in memory."""
+
+    def check(self) -> DatabaseHealth:
+        """Memory is never damaged; the fake has no schema revisions."""
+        return DatabaseHealth(self.location, (), None, "memory")
 
     def dispose(self) -> None:
         """No connections to close."""

@@ -17,9 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from backbone.domain.errors import StorageError
 from backbone.domain.planner.model import LinearModel, Solution
 from backbone.services.application import Backbone, Clock
-from backbone.services.ports import Knowledge, UnitOfWork
+from backbone.services.ports import DatabaseHealth, Knowledge, UnitOfWork
 from backbone.settings import Settings, redacted
 
 if TYPE_CHECKING:
@@ -82,6 +83,16 @@ class LazyDatabase:
         return self.open().unit_of_work()
 
     def upgrade(self) -> None:
+        # A migration copies tables: on a damaged file it would spread the damage, or fail half
+        # way. Refuse in words instead.
+        health = self.check()
+        if not health.ok:
+            raise StorageError(
+                f"The database {health.location} is damaged, so it was not upgraded: "
+                f"{health.problems[0]}. Keep a copy of the file and restore your latest backup; "
+                "`backbone db check` lists what is wrong.",
+                {"path": health.location, "problems": list(health.problems)},
+            )
         self.open()
 
     def readiness(self) -> str | None:
@@ -94,6 +105,17 @@ class LazyDatabase:
         except BackboneError:
             return "the database does not answer"
         return database.readiness()
+
+    def check(self) -> DatabaseHealth:
+        """Integrity and schema revision, on an engine that never migrates (changes nothing)."""
+        from backbone.storage.engine import create_backbone_engine
+        from backbone.storage.integrity import check_database
+
+        engine = create_backbone_engine(self.url)
+        try:
+            return check_database(engine)
+        finally:
+            engine.dispose()
 
     def dispose(self) -> None:
         if self._database is not None:

@@ -50,6 +50,15 @@ class Settings:
 
 def database_url(environ: Mapping[str, str]) -> str:
     """The SQLAlchemy URL of the database to use (see the module docstring for the order)."""
+    # BACKBONE_DB set but empty is a mistake (an unset shell variable in a script): using the
+    # default database instead would write someone's log to a file they did not mean. An empty
+    # BACKBONE_DATABASE_URL only means "no server override", as before.
+    if DATABASE_PATH_VAR in environ and not environ[DATABASE_PATH_VAR].strip():
+        raise InputError(
+            f"{DATABASE_PATH_VAR} is set but empty. Give it a file path, or unset it to use the "
+            "default database in the user data directory.",
+            {"variable": DATABASE_PATH_VAR},
+        )
     url = environ.get(DATABASE_URL_VAR, "").strip()
     if url:
         return _postgres_url(url)
@@ -84,9 +93,9 @@ def redacted(url: str) -> str:
     parts = urlsplit(url)
     if parts.password is None:
         return url
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
+    # The text after the last "@" is host[:port] as written; reading `parts.port` would raise
+    # for a port out of range, and this must work on exactly such URLs to report them.
+    host = parts.netloc.rpartition("@")[2]
     netloc = f"{parts.username or ''}:***@{host}"
     return urlunsplit(parts._replace(netloc=netloc))
 
@@ -134,9 +143,26 @@ def _split(url: str, shown: str) -> SplitResult:
     return parts
 
 
+NAME_MAX_BYTES = 255
+"""The longest file name ext4, APFS, NTFS and most other file systems allow."""
+
+
 def _sqlite_path(raw: str) -> Path:
     path = Path(raw).expanduser()
-    if raw == ":memory:" or path.is_dir():
+    if len(path.name.encode("utf-8", "surrogateescape")) > NAME_MAX_BYTES:
+        raise InputError(
+            f"{DATABASE_PATH_VAR} names a file whose name is longer than {NAME_MAX_BYTES} bytes, "
+            f"which file systems refuse: '{path.name[:40]}...'. Choose a shorter name.",
+            {"variable": DATABASE_PATH_VAR, "value": raw},
+        )
+    try:
+        is_dir = path.is_dir()
+    except OSError as error:
+        raise InputError(
+            f"{DATABASE_PATH_VAR} cannot be used: {error.strerror or error} ('{raw}').",
+            {"variable": DATABASE_PATH_VAR, "value": raw},
+        ) from None
+    if raw == ":memory:" or is_dir:
         raise InputError(
             f"{DATABASE_PATH_VAR} must name a database file, not '{raw}'.",
             {"variable": DATABASE_PATH_VAR, "value": raw},

@@ -977,11 +977,22 @@ def test_kg_are_stored_as_double_precision(sql_engine: Engine) -> None:
 
 
 def test_an_unreachable_database_is_a_storage_error() -> None:
-    engine = create_backbone_engine("sqlite:////nonexistent-dir/for/backbone.db")
+    with pytest.raises(StorageError, match="does not exist") as caught:
+        create_backbone_engine("sqlite:////nonexistent-dir/for/backbone.db")
+    assert caught.value.code == "storage_error"
+    assert "/nonexistent-dir/for" in caught.value.message
+
+
+def test_a_directory_gone_after_start_is_a_storage_error(tmp_path: Path) -> None:
+    directory = tmp_path / "gone"
+    directory.mkdir()
+    engine = create_backbone_engine(f"sqlite:///{directory / 'backbone.db'}")
+    directory.rmdir()
     uow = SqlUnitOfWork(engine)
-    with pytest.raises(StorageError, match="could not open the database") as caught:
+    with pytest.raises(StorageError, match="could not be opened") as caught:
         uow.__enter__()
     assert caught.value.code == "storage_error"
+    assert str(directory) in caught.value.message
 
 
 def test_unit_of_work_cannot_be_entered_twice(sql_engine: Engine) -> None:

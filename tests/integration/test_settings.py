@@ -88,3 +88,23 @@ def test_default_is_backbone_db_in_the_user_data_dir(
     url = database_url({})
     assert url == f"sqlite:///{tmp_path / 'data' / 'backbone' / 'backbone.db'}"
     assert (tmp_path / "data" / "backbone").is_dir()
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_backbone_db_set_but_empty_is_an_error_not_the_default(value: str) -> None:
+    with pytest.raises(InputError, match="BACKBONE_DB is set but empty"):
+        database_url({"BACKBONE_DB": value})
+    with pytest.raises(InputError, match="BACKBONE_DB is set but empty"):
+        database_url({"BACKBONE_DB": value, "BACKBONE_DATABASE_URL": ""})
+
+
+def test_a_port_out_of_range_is_an_input_error_and_the_password_stays_hidden() -> None:
+    with pytest.raises(InputError, match="not a valid URL") as caught:
+        database_url({"BACKBONE_DATABASE_URL": "postgresql://me:s3cret@localhost:99999/x"})
+    assert "s3cret" not in caught.value.message
+    assert "localhost:99999" in caught.value.message
+
+
+def test_a_file_name_too_long_for_the_file_system_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="longer than 255 bytes"):
+        database_url({"BACKBONE_DB": str(tmp_path / ("a" * 300 + ".db"))})

@@ -250,6 +250,21 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class DatabaseHealth:
+    """What `db check` found: problems (empty when the file is whole) and the schema revision."""
+
+    location: str
+    problems: tuple[str, ...]
+    revision: str | None
+    head: str
+    newer_than_release: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
 class Database(Protocol):
     """Where an application's data lives: hands out units of work."""
 
@@ -261,7 +276,12 @@ class Database(Protocol):
     def unit_of_work(self) -> UnitOfWork: ...
 
     def upgrade(self) -> None:
-        """Create or migrate the schema now (it also happens on first use)."""
+        """Create or migrate the schema now (it also happens on first use); a damaged database
+        is refused, not migrated."""
+        ...
+
+    def check(self) -> DatabaseHealth:
+        """Look for damage and read the schema revision, changing nothing."""
         ...
 
     def dispose(self) -> None:

@@ -7,10 +7,11 @@ Database errors leave as the domain's error tree (`backbone.storage.errors`).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Connection,
@@ -37,7 +38,7 @@ from backbone.domain.history import (
     SetType,
 )
 from backbone.domain.program import KnownSet, RunningProgram
-from backbone.storage.errors import storage_errors
+from backbone.storage.errors import ROW_DECODING_ERRORS, damaged_row, reading_rows, storage_errors
 from backbone.storage.plan_format import DecodedPlans, encode_plan
 from backbone.storage.tables import (
     api_tokens,
@@ -173,16 +174,16 @@ class SqlAthleteRepository:
         return _replace_athlete_id(athlete, _new_id(result))
 
     def get(self, athlete_id: int) -> Athlete:
-        with storage_errors("read an athlete"):
+        with storage_errors("read an athlete"), reading_rows("athletes"):
             row = _one_athlete(self._connection, athletes.c.id == athlete_id)
         if row is None:
             raise NotFound(f"No athlete with id {athlete_id}.", {"athlete_id": athlete_id})
-        return _athlete(row)
+        return _decoded("athletes", row, _athlete)
 
     def owned_by(self, user_id: int) -> list[Athlete]:
         query = select(athletes).where(athletes.c.user_id == user_id).order_by(athletes.c.id)
-        with storage_errors("read athletes"):
-            return [_athlete(row) for row in self._connection.execute(query)]
+        with storage_errors("read athletes"), reading_rows("athletes"):
+            return [_decoded("athletes", row, _athlete) for row in self._connection.execute(query)]
 
     def update(self, athlete: Athlete) -> None:
         if athlete.athlete_id is None:
@@ -235,9 +236,9 @@ class SqlProgramRepository:
             .order_by(programs.c.started_on.desc(), programs.c.id.desc())
             .limit(1)
         )
-        with storage_errors("read the current program"):
+        with storage_errors("read the current program"), reading_rows("programs"):
             row = self._connection.execute(query).first()
-        return None if row is None else self._program(row)
+        return None if row is None else _decoded("programs", row, self._program)
 
     def _program(self, row: Row[Any]) -> RunningProgram:
         try:
@@ -317,8 +318,10 @@ class SqlSetRepository:
             .group_by(*group)
         )
         candidates: list[LoggedSet] = []
-        with storage_errors("read personal records"):
+        with storage_errors("read personal records"), reading_rows("logged_sets"):
             for row in self._connection.execute(query):
+                if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
+                    raise TypeError(f"a load of {exercise} holds text: {row.load_kg!r}")
                 base = LoggedSet(
                     exercise=exercise,
                     performed_on=row.performed_on,
@@ -363,8 +366,8 @@ class SqlSetRepository:
             query = query.where(logged_sets.c.performed_on >= since)
         if until is not None:
             query = query.where(logged_sets.c.performed_on <= until)
-        with storage_errors("read logged sets"):
-            return [_logged_set(row) for row in self._connection.execute(query)]
+        with storage_errors("read logged sets"), reading_rows("logged_sets"):
+            return [_decoded_set(row) for row in self._connection.execute(query)]
 
     def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:
         query = (
@@ -425,7 +428,7 @@ class SqlSetRepository:
             )
 
     def _with_sets(self, query: Select[Any]) -> list[LogEntry]:
-        with storage_errors("read log entries"):
+        with storage_errors("read log entries"), reading_rows("log_entries"):
             rows = self._connection.execute(query).all()
             ids = [row.id for row in rows]
             sets: dict[int, list[LoggedSet]] = {entry_id: [] for entry_id in ids}
@@ -437,7 +440,7 @@ class SqlSetRepository:
                     .order_by(logged_sets.c.entry_id, logged_sets.c.position)
                 )
                 for set_row in set_rows:
-                    sets[set_row.entry_id].append(_logged_set(set_row))
+                    sets[set_row.entry_id].append(_decoded_set(set_row))
         return [
             LogEntry(
                 athlete_id=row.athlete_id,
@@ -485,8 +488,10 @@ class SqlCheckInRepository:
             )
             .order_by(check_ins.c.checked_on)
         )
-        with storage_errors("read check-ins"):
-            return [_check_in(row) for row in self._connection.execute(query)]
+        with storage_errors("read check-ins"), reading_rows("check_ins"):
+            return [
+                _decoded("check_ins", row, _check_in) for row in self._connection.execute(query)
+            ]
 
 
 class SqlSessionRepository:
@@ -515,7 +520,7 @@ class SqlSessionRepository:
         )
         if since is not None:
             query = query.where(performed_sessions.c.performed_on >= since)
-        with storage_errors("read performed sessions"):
+        with storage_errors("read performed sessions"), reading_rows("performed_sessions"):
             return [
                 PerformedSession(
                     athlete_id=row.athlete_id,
@@ -562,7 +567,7 @@ class SqlEnduranceRepository:
         )
         if since is not None:
             query = query.where(endurance_results.c.tested_on >= since)
-        with storage_errors("read test results"):
+        with storage_errors("read test results"), reading_rows("endurance_results"):
             return [
                 EnduranceResult(
                     athlete_id=row.athlete_id,
@@ -724,6 +729,16 @@ class SqlSecretRepository:
 
 # --- rows <-> domain ---------------------------------------------------------------------------
 
+T = TypeVar("T")
+
+
+def _decoded(table: str, row: Row[Any], convert: Callable[[Row[Any]], T]) -> T:
+    """`convert(row)`, or a StorageError naming the row when it was edited into nonsense."""
+    try:
+        return convert(row)
+    except ROW_DECODING_ERRORS as error:
+        raise damaged_row(table, getattr(row, "id", None), error) from error
+
 
 def _upsert(
     connection: Connection,
@@ -797,16 +812,26 @@ def _athlete_values(athlete: Athlete) -> dict[str, Any]:
 
 
 def _athlete(row: Row[Any]) -> Athlete:
+    plates = json.loads(row.plates_kg)
+    if not isinstance(plates, list):
+        raise TypeError(f"plates_kg holds {row.plates_kg!r}, not a list of sizes")
     return Athlete(
         name=row.name,
         units=Units(row.units),
-        bodyweight_kg=row.bodyweight_kg,
-        plates_kg=tuple(float(p) for p in json.loads(row.plates_kg)),
-        bar_kg=row.bar_kg,
-        dumbbell_step_kg=row.dumbbell_step_kg,
+        bodyweight_kg=None if row.bodyweight_kg is None else _finite(row.bodyweight_kg),
+        plates_kg=tuple(_finite(p) for p in plates),
+        bar_kg=_finite(row.bar_kg),
+        dumbbell_step_kg=_finite(row.dumbbell_step_kg),
         athlete_id=row.id,
         user_id=row.user_id,
     )
+
+
+def _finite(value: object) -> float:
+    """A stored number; text, NaN or infinity (JSON and SQLite both allow them) is damage."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    return float(value)
 
 
 def _duplicate_athlete(name: str) -> Conflict:
@@ -849,7 +874,22 @@ _SET_TYPES = {member.value: member for member in SetType}
 _RANGES = {member.value: member for member in RangeDone}
 
 
+_NOT_NUMBERS = (str, bytes)
+
+
+def _decoded_set(row: Row[Any]) -> LoggedSet:
+    try:
+        return _logged_set(row)
+    except ROW_DECODING_ERRORS as error:
+        raise damaged_row("logged_sets", row.id, error) from error
+
+
 def _logged_set(row: Row[Any]) -> LoggedSet:
+    # SQLite keeps text typed into a number column as text; it would fail far from here.
+    if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
+        raise TypeError(f"load_kg/added_kg hold {row.load_kg!r}/{row.added_kg!r}, not numbers")
+    if any(isinstance(v, _NOT_NUMBERS) for v in (row.reps, row.seconds, row.rir, row.pain)):
+        raise TypeError("reps, seconds, rir or pain holds text, not a number")
     return LoggedSet(
         row.exercise,
         row.performed_on,

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from backbone.domain.errors import StorageError
+from backbone.storage.engine import database_location
 from backbone.storage.errors import storage_errors, translate
 from backbone.storage.plan_format import DecodedPlans
 from backbone.storage.repositories import (
@@ -100,7 +101,7 @@ class SqlUnitOfWork:
     def __enter__(self) -> Self:
         if self._connection is not None:
             raise StorageError("This unit of work is already in use; start a new one.")
-        with storage_errors("open the database"):
+        with storage_errors(f"open the database {database_location(self._engine)}"):
             connection = self._engine.connect()
         self._connection = connection
         self.users = SqlUserRepository(connection)
@@ -133,6 +134,12 @@ class SqlUnitOfWork:
                 raise translate(error, "roll back") from error
         finally:
             connection.close()
+        if isinstance(exc, StorageError) and "path" not in exc.details:
+            # Say which database failed: with several files (or a server) it is the first question.
+            where = database_location(self._engine)
+            raise StorageError(
+                f"{exc.message} Database: {where}.", {**exc.details, "path": where}
+            ) from exc
 
     def commit(self) -> None:
         if self._connection is None:

@@ -342,4 +342,31 @@ def db_upgrade() -> None:
     click.echo(f"Database is up to date: {database.location}")
 
 
+@db.command("check")
+@handle_errors()
+def db_check() -> None:
+    """Check the database file for damage (SQLite's integrity check); changes nothing."""
+    from backbone.domain.errors import StorageError
+    from backbone.interfaces.cli.app import application
+
+    health = application().database.check()
+    if not health.ok:
+        for problem in health.problems:
+            click.echo(f"problem: {problem}", err=True)
+        raise StorageError(
+            f"The database {health.location} is damaged. Keep a copy of the file and restore "
+            "your latest backup; do not write to it meanwhile.",
+            {"path": health.location, "problems": list(health.problems)},
+        )
+    if health.newer_than_release:
+        state = f"revision {health.revision}, written by a newer Backbone: upgrade Backbone"
+    elif health.revision == health.head:
+        state = f"revision {health.revision}, current"
+    elif health.revision is None:
+        state = "empty (set up on first use)"
+    else:
+        state = f"revision {health.revision}; `backbone db upgrade` brings it to {health.head}"
+    click.echo(f"Database OK: {health.location}\nSchema: {state}.")
+
+
 COMMANDS = (program, today, log, next_command, checkin, finish, history, undo, athlete, db)

@@ -5,6 +5,10 @@ reads the version row, without importing Alembic, so a command that starts cold 
 processes may upgrade the same database at once: SQLite's `BEGIN IMMEDIATE` and a PostgreSQL advisory
 lock make them take turns, and each one reads the version again inside its transaction.
 
+A database at a revision this release does not know was written by a newer Backbone: every
+command, `db upgrade` included, stops with that in words instead of letting Alembic fail, and the
+file is left alone. A read-only file that needs an upgrade is refused the same way.
+
 New revision (developers): `.venv/bin/python -m backbone.storage.migrations revision -m "what"`.
 """
 
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from backbone.domain.errors import StorageError
+from backbone.storage.engine import database_location, is_read_only
 from backbone.storage.errors import storage_errors
 
 if TYPE_CHECKING:
@@ -36,18 +41,35 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
+def known_revisions() -> frozenset[str]:
+    """Revisions this release can read: the `NNNN_*.py` scripts shipped with it (no Alembic import)."""
+    return frozenset(
+        path.name.split("_", 1)[0] for path in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py")
+    )
+
+
 def is_at_head(engine: Engine) -> bool:
-    with storage_errors("read the schema version"), engine.connect() as connection:
-        return current_revision(connection) == HEAD
+    where = database_location(engine)
+    with storage_errors(f"read the schema version of {where}"), engine.connect() as connection:
+        revision = current_revision(connection)
+    _refuse_unknown(revision, where)
+    return revision == HEAD
 
 
 def upgrade_to_head(engine: Engine) -> None:
     """Create or upgrade the schema; cheap when it is already current."""
     if is_at_head(engine):
         return
+    where = database_location(engine)
+    if is_read_only(engine):
+        raise StorageError(
+            f"The database {where} needs a schema upgrade, but the file is read-only. "
+            "Make it writable (chmod u+w) and run `backbone db upgrade`.",
+            {"path": where},
+        )
     from alembic import command
 
-    with storage_errors("upgrade the database schema"), engine.connect() as connection:
+    with storage_errors(f"upgrade the schema of {where}"), engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
             # SQLite changes a table by copying it and dropping the old one; with foreign keys on,
@@ -60,6 +82,8 @@ def upgrade_to_head(engine: Engine) -> None:
                     connection.execute(
                         text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
                     )
+                # another process may have upgraded (or a newer release written) since the first look
+                _refuse_unknown(current_revision(connection), where)
                 command.upgrade(alembic_config(connection), "head")
                 if sqlite:
                     _check_foreign_keys(connection)
@@ -82,6 +106,16 @@ def _check_foreign_keys(connection: Connection) -> None:
             f"(first: table {broken[0][0]}, row {broken[0][1]}); nothing was changed.",
             {"rows": len(broken)},
         )
+
+
+def _refuse_unknown(revision: str | None, where: str) -> None:
+    if revision is None or revision in known_revisions():
+        return
+    raise StorageError(
+        f"The database {where} was written by a newer Backbone (schema revision {revision}; "
+        f"this release knows up to {HEAD}). Upgrade Backbone to use it; nothing was changed.",
+        {"path": where, "revision": revision, "head": HEAD},
+    )
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
