@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from backbone.domain.accounts import User
 from backbone.domain.athlete import Athlete
 from backbone.domain.errors import StorageError
 from backbone.domain.history import LogEntry, LoggedSet, RangeDone, SetType
@@ -37,7 +38,8 @@ def filled_database(path: Path, entries: int = 1) -> None:
     engine = create_backbone_engine(sqlite_url(path))
     upgrade_to_head(engine)
     with SqlUnitOfWork(engine) as uow:
-        athlete = uow.athletes.add(Athlete("me"))
+        user = uow.users.add(User(username="me"))
+        athlete = uow.athletes.add(Athlete("me", user_id=user.user_id))
         assert athlete.athlete_id is not None
         for _ in range(entries):
             uow.sets.add_entry(
@@ -139,10 +141,7 @@ def read_only(monkeypatch: pytest.MonkeyPatch, database: Path) -> Path:
 
 def read_sets(engine: Engine) -> int:
     with SqlUnitOfWork(engine) as uow:
-        athlete = uow.athletes.by_name("me")
-        assert athlete is not None
-        assert athlete.athlete_id is not None
-        return len(uow.sets.sets_for(athlete.athlete_id))
+        return len(uow.sets.sets_for(uow.athletes.get(1).athlete_id or 0))
 
 
 def write_a_set(engine: Engine) -> None:
