@@ -88,6 +88,12 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a `sqlite_url`, or None for a server database."""
+    prefix = "sqlite:///"
+    return Path(url[len(prefix) :]) if url.startswith(prefix) else None
+
+
 def redacted(url: str) -> str:
     """The URL with any password replaced by ***, safe to print or log."""
     parts = urlsplit(url)

@@ -44,15 +44,19 @@ def default_pdf_name(on: date) -> str:
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Write to this file. PDF without --out goes to backbone-report-YYYY-MM-DD.pdf here.",
+    help="Write to this file (never over an existing file or the database). PDF without --out "
+    "goes to backbone-report-YYYY-MM-DD.pdf here.",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace the --out file if it exists (never the database)."
 )
 @click.option(
     "--date", "on", type=DATE, default=None, help="Report as of this day [default: today]."
 )
 @handle_errors()
-def report(since: str, fmt: str, out: Path | None, on: datetime | None) -> None:
+def report(since: str, fmt: str, out: Path | None, force: bool, on: datetime | None) -> None:
     """A self-contained report to send to a coach or physio: weekly sets per muscle against the
     evidence bands, e1RM trends, back pain against load, adherence, endurance tests, PRs and the
     plan ahead, each chart with a one-line reading."""
@@ -68,15 +72,12 @@ def report(since: str, fmt: str, out: Path | None, on: datetime | None) -> None:
     if out is None:
         click.echo(body, nl=False)
         return
-    try:
-        if isinstance(body, bytes):
-            out.write_bytes(body)
-        else:
-            out.write_text(body, encoding="utf-8")
-    except OSError as error:
-        raise InputError(
-            f"Cannot write the report to {out}: {error.strerror}.", {"field": "out"}
-        ) from None
+    from backbone.interfaces.cli.out_file import write_out_file
+    from backbone.settings import sqlite_path
+
+    database = sqlite_path(app.database.location)
+    content = body if isinstance(body, bytes) else body.encode("utf-8")
+    write_out_file(out, content, force=force, protected=() if database is None else (database,))
     click.echo(f"Report written to {out}.", err=True)
 
 
