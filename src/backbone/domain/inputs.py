@@ -108,8 +108,7 @@ def parse_int(text: str, field: str, low: int, high: int) -> int:
     raw = text.strip()
     if len(raw) > _MAX_NUMBER_CHARS or _INTEGER_TEXT.fullmatch(raw) is None:
         raise InputError(
-            f"{_label(field)} takes a whole number {low}-{high} in digits 0-9; "
-            f"got '{_shown(text)}'.",
+            f"{_label(field)} takes a whole number written with digits 0-9; got '{_shown(text)}'.",
             {"field": field, "value": _shown(text), "min": low, "max": high},
         )
     return check_int(int(raw), field, low, high)
@@ -132,8 +131,8 @@ def parse_number(text: str, field: str, low: float, high: float) -> float:
     raw = text.strip().replace(",", ".")
     if len(raw) > _MAX_NUMBER_CHARS or _DECIMAL_TEXT.fullmatch(raw) is None:
         raise InputError(
-            f"{_label(field)} takes a number {low:g}-{high:g} written with digits 0-9 "
-            f"(e.g. 2.5); got '{_shown(text)}'.",
+            f"{_label(field)} takes a number written with digits 0-9 (e.g. 2.5); "
+            f"got '{_shown(text)}'.",
             {"field": field, "value": _shown(text), "min": low, "max": high},
         )
     return check_number(float(raw), field, low, high)

@@ -365,9 +365,11 @@ class Backbone:
         sleep_quality: int | None = None,
         red_flags: Sequence[str] = (),
         on: date | None = None,
+        replace: bool = False,
     ) -> Recovery:
         return recovery.check_in(
             athlete_id,
+            replace=replace,
             on=on or self.today_on(),
             now=self.now(),
             sleep_h=sleep_h,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from backbone.domain.errors import InputError
+from backbone.domain.errors import Conflict
 from backbone.domain.history import CheckIn, PerformedSession
+from backbone.domain.inputs import check_date, check_number
 from backbone.domain.progression import Recovery, assess_recovery
-from backbone.domain.safety import screen_red_flags
+from backbone.domain.safety import normalise_red_flags, screen_red_flags
 from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge
 
@@ -28,8 +29,16 @@ def check_in(
     red_flags: Sequence[str],
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
+    replace: bool = False,
 ) -> Recovery:
-    """Store the check-in, then judge recovery. A red flag is stored and then stops training."""
+    """Judge recovery with the new check-in, then store it; a red flag is stored, then stops
+    training (SafetyStop after the commit: the warning sign is on record).
+
+    A second check-in for the same day is refused (Conflict, `details["next_step"]` =
+    "replace_check_in") unless `replace` is given: silently overwriting the morning's answers
+    loses what the athlete reported, and a retried command should not change the record.
+    """
+    check_date(on, "date")
     _in_range("sleep", sleep_h, 0, 24)
     _in_range("back_pain", back_pain, 0, 10)
     _in_range("soreness", soreness, 0, 10)
@@ -37,12 +46,17 @@ def check_in(
         _in_range("readiness", readiness, 1, 10)
     if sleep_quality is not None:
         _in_range("sleep_quality", sleep_quality, 1, 5)
-    known_flags = {f.name for f in knowledge.evidence.red_flags()}
-    for flag in red_flags:
-        if flag not in known_flags:
-            screen_red_flags([flag], knowledge.evidence)  # raises InputError with a suggestion
+    flags = normalise_red_flags(red_flags, knowledge.evidence)  # FEVER is stored as fever
     with new_uow() as uow:
         uow.athletes.get(athlete_id)
+        same_day = [c for c in uow.check_ins.recent(athlete_id, on, 1) if c.on == on]
+        if same_day and not replace:
+            stored = same_day[0]
+            raise Conflict(
+                f"A check-in for {on.isoformat()} is already stored (sleep {stored.sleep_h:g} h, "
+                f"back pain {stored.back_pain}, soreness {stored.soreness}); it was kept.",
+                {"date": on.isoformat(), "next_step": "replace_check_in"},
+            )
         uow.check_ins.add(
             CheckIn(
                 athlete_id=athlete_id,
@@ -52,23 +66,21 @@ def check_in(
                 soreness=soreness,
                 readiness=readiness,
                 sleep_quality=sleep_quality,
-                red_flags=tuple(red_flags),
+                red_flags=flags,
                 checked_at=now,
             )
         )
-        uow.commit()
+        # read and judged inside the transaction: a failure here stores nothing
         recent = uow.check_ins.recent(athlete_id, on, LOOKBACK_DAYS)
         sets = uow.sets.sets_for(athlete_id, since=on - timedelta(days=LOOKBACK_DAYS))
-    screen_red_flags(red_flags, knowledge.evidence)
-    return assess_recovery(recent, sets, on, knowledge.evidence)
+        verdict = assess_recovery(recent, sets, on, knowledge.evidence)
+        uow.commit()
+    screen_red_flags(flags, knowledge.evidence)
+    return verdict
 
 
 def _in_range(field: str, value: float, low: float, high: float) -> None:
-    if not low <= value <= high:
-        raise InputError(
-            f"{field.replace('_', ' ')} must be between {low:g} and {high:g}; got {value:g}.",
-            {"field": field, "value": value, "min": low, "max": high},
-        )
+    check_number(value, field, low, high)
 
 
 def finish_session(
@@ -80,6 +92,7 @@ def finish_session(
     new_uow: UnitOfWorkFactory,
 ) -> PerformedSession:
     """Mark a day's session done, with how hard it felt (RPE 1-10) and how long it took."""
+    check_date(on, "date")
     if session_rpe is not None:
         _in_range("session_rpe", session_rpe, 1, 10)
     if duration_min is not None:

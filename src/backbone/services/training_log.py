@@ -10,10 +10,18 @@ from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import Conflict, InputError, NotFound
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry, LoggedSet, RangeDone
+from backbone.domain.inputs import (
+    MAX_NOTE_CHARS,
+    check_assistance_kg,
+    check_date,
+    check_increment,
+    check_int,
+    check_note,
+)
 from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.planner.candidates import block_of
 from backbone.domain.progression import Prescription
-from backbone.domain.shorthand import ParsedSet, parse_sets
+from backbone.domain.shorthand import MAX_LOAD, ParsedSet, parse_sets
 from backbone.domain.strength import PersonalRecord, new_records, set_e1rm_kg
 from backbone.domain.vocabulary import MeasuredBy
 from backbone.services.accounts import UnitOfWorkFactory
@@ -22,7 +30,7 @@ from backbone.services.programs import running_program
 from backbone.services.training import PRESCRIBED_BLOCKS, prescription_after
 
 PAIN_RANGE = (0, 10)
-NOTE_MAX_CHARS = 500
+NOTE_MAX_CHARS = MAX_NOTE_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +87,21 @@ def log_sets(
     source: str = "cli",
     idempotency_key: str | None = None,
 ) -> LogResult:
-    """Validate everything first, then write the whole entry in one transaction.
+    """Validate and compute everything first, then write the whole entry in one transaction.
 
-    With `include_next` (what the CLI shows), the exercise's next target is worked out afterwards
-    in the same connection; bulk importers can skip it. An `idempotency_key` already stored for
+    With `include_next` (what the CLI shows), the exercise's next target is worked out in the same
+    transaction, after the entry is added and before it commits: a failure there rolls the entry
+    back, so a non-zero exit never leaves a stored entry behind (a retry would duplicate it).
+    Bulk importers can skip it. An `idempotency_key` already stored for
     the athlete returns that entry again (`replayed`) and writes nothing: a client retrying on a
     bad connection logs once.
     """
+    check_date(on, "date")
     exercise = resolve_exercise(exercise_name, knowledge)
     parsed = parse_sets(tokens)
-    if pain is not None and not PAIN_RANGE[0] <= pain <= PAIN_RANGE[1]:
-        raise InputError(f"pain must be 0-10; got {pain}.", {"field": "pain", "value": pain})
-    if len(note) > NOTE_MAX_CHARS:
-        raise InputError(f"A note is limited to {NOTE_MAX_CHARS} characters.", {"field": "note"})
+    if pain is not None:
+        check_int(pain, "pain", *PAIN_RANGE)
+    note = check_note(note)
     for one in parsed:
         _check_fits(exercise, one)
     with new_uow() as uow:
@@ -103,6 +113,8 @@ def log_sets(
                     stored, athlete, exercise, tokens_match=stored.exercise == exercise.slug
                 )
         use_lb = in_lb if in_lb is not None else athlete.units is Units.LB
+        for one in parsed:
+            _check_amounts(one, use_lb, athlete.bodyweight_kg)
         sets = tuple(
             _to_logged(exercise, one, position, on, partial, pain, note, use_lb)
             for position, one in enumerate(parsed, start=1)
@@ -133,11 +145,26 @@ def log_sets(
             return _replayed(
                 stored, athlete, exercise, tokens_match=stored.exercise == exercise.slug
             )
-        uow.commit()
+        # read in the logging transaction: it sees the new entry; nothing is committed yet
         upcoming = _next_target(uow, athlete_id, exercise, on, knowledge) if include_next else None
-    records = new_records(before, sets, exercise, athlete.bodyweight_kg)
-    e1rms = [v for s in sets if (v := set_e1rm_kg(s, exercise, athlete.bodyweight_kg)) is not None]
+        records = new_records(before, sets, exercise, athlete.bodyweight_kg)
+        e1rms = [
+            v for s in sets if (v := set_e1rm_kg(s, exercise, athlete.bodyweight_kg)) is not None
+        ]
+        uow.commit()
     return LogResult(athlete, exercise, entry, records, max(e1rms, default=None), upcoming)
+
+
+def _check_amounts(one: ParsedSet, in_lb: bool, bodyweight_kg: float | None) -> None:
+    """Loads at least the smallest real increment in the unit typed; assistance below the body."""
+    to_kg = lb_to_kg if in_lb else float
+    if one.load is not None:
+        check_increment(one.load, "sets", in_lb, MAX_LOAD)
+    if one.added is not None and one.added > 0:
+        check_increment(one.added, "sets", in_lb, MAX_LOAD)
+    if one.added is not None and one.added < 0:
+        check_increment(-one.added, "sets", in_lb, MAX_LOAD)
+        check_assistance_kg(to_kg(-one.added), bodyweight_kg, "sets")
 
 
 def _replayed(

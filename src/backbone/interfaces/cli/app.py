@@ -4,7 +4,7 @@ local person resolved here (nowhere deeper does anything default to "me")."""
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
@@ -39,9 +39,9 @@ def local_athlete_id() -> int:
     return athlete.athlete_id
 
 
-def day(value: datetime | None) -> date | None:
+def day(value: date | None) -> date | None:
     """A --date option's day; None lets the application's clock decide."""
-    return value.date() if value is not None else None
+    return value
 
 
 def terminal() -> Console:

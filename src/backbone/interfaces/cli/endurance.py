@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date
 
 import click
 
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+from backbone.interfaces.cli.params import DATE, DECIMAL
 
 
 def _echo_json(body: object) -> None:
@@ -28,7 +27,7 @@ def test_group() -> None:
     context_settings={"ignore_unknown_options": True},
 )
 @click.argument("name")
-@click.argument("value", type=float)
+@click.argument("value", type=DECIMAL)
 @click.option(
     "--side",
     type=click.Choice(["left", "right"], case_sensitive=False),
@@ -38,7 +37,7 @@ def test_group() -> None:
 @click.option("--date", "on", type=DATE, default=None, help="Day of the test [default: today].")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored result as JSON.")
 @handle_errors()
-def record(name: str, value: float, side: str | None, on: datetime | None, as_json: bool) -> None:
+def record(name: str, value: float, side: str | None, on: date | None, as_json: bool) -> None:
     """Record one test: seconds held, or reps for pullups.
 
     NAME is one of: sorensen, mcgill_extensor, mcgill_flexor, side_bridge, plank, dead_hang,

@@ -20,6 +20,7 @@ R = TypeVar("R")
 NEXT_STEP_HINTS = {
     "start_program": "Start one with `backbone program start` (same options as `backbone plan`).",
     "list_exercises": "See `backbone exercises` for the list.",
+    "replace_check_in": "To replace it, run the same command again with --replace.",
 }
 
 

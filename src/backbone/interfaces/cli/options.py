@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from backbone.interfaces.cli.params import DATE, WHOLE
+
 if TYPE_CHECKING:
     from backbone.services.planning import PlanRequest
 
@@ -37,13 +39,13 @@ def plan_options(command: F) -> F:
     decorators = [
         click.option(
             "--days",
-            type=int,
+            type=WHOLE,
             default=None,
             help="Training days per week, 1-7 [default: 3, or the number of --on days].",
         ),
         click.option(
             "--minutes",
-            type=int,
+            type=WHOLE,
             default=45,
             show_default=True,
             help="Minutes per session, 15-120.",
@@ -91,14 +93,14 @@ def plan_options(command: F) -> F:
         click.option("--on", "on_days", default=None, help="Days you can train, e.g. mon,wed,fri."),
         click.option(
             "--weeks",
-            type=int,
+            type=WHOLE,
             default=5,
             show_default=True,
             help="Weeks in the block (1-12); with 2 or more, the last is a deload week.",
         ),
         click.option(
             "--start",
-            type=click.DateTime(formats=["%Y-%m-%d"]),
+            type=DATE,
             default=None,
             help="First day of week 1 (YYYY-MM-DD) [default: today].",
         ),
@@ -115,7 +117,7 @@ def plan_request(options: dict[str, Any]) -> PlanRequest:
     start = options["start"]
     on_days = options["on_days"]
     return PlanRequest(
-        start_on=start.date() if start else date.today(),
+        start_on=start if start else date.today(),
         days_per_week=options["days"],
         minutes_per_session=options["minutes"],
         equipment=split_commas(options["equipment"]),

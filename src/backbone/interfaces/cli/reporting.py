@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
 from backbone.domain.errors import InputError
 from backbone.interfaces.cli.errors import handle_errors
+from backbone.interfaces.cli.params import DATE
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 SINCE = re.compile(r"^\s*(\d{1,3})\s*w\s*$", re.IGNORECASE)
 
 
@@ -56,7 +56,7 @@ def default_pdf_name(on: date) -> str:
     "--date", "on", type=DATE, default=None, help="Report as of this day [default: today]."
 )
 @handle_errors()
-def report(since: str, fmt: str, out: Path | None, force: bool, on: datetime | None) -> None:
+def report(since: str, fmt: str, out: Path | None, force: bool, on: date | None) -> None:
     """A self-contained report to send to a coach or physio: weekly sets per muscle against the
     evidence bands, e1RM trends, back pain against load, adherence, endurance tests, PRs and the
     plan ahead, each chart with a one-line reading."""
@@ -65,7 +65,7 @@ def report(since: str, fmt: str, out: Path | None, force: bool, on: datetime | N
 
     weeks = parse_since(since)
     app = application()
-    today = on.date() if on else app.today_on()
+    today = on if on else app.today_on()
     body = render_report(app.build_report(local_athlete_id(), weeks, today), fmt)
     if out is None and isinstance(body, bytes):
         out = Path(default_pdf_name(today))

@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 import click
 
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import RedFlagOption, plan_options, plan_request, split_commas
-
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+from backbone.interfaces.cli.params import DATE, DECIMAL, WHOLE
 
 
 def _echo_json(body: object) -> None:
@@ -78,7 +77,7 @@ def program_show(as_json: bool) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print today's session as JSON.")
 @handle_errors()
-def today(on: datetime | None, as_json: bool) -> None:
+def today(on: date | None, as_json: bool) -> None:
     """Today's session with concrete targets, cues and the reason for each."""
     from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import today_document
@@ -100,7 +99,7 @@ def today(on: datetime | None, as_json: bool) -> None:
 @click.option(
     "--partial", is_flag=True, help="Partial range of motion: stored, but never counts as progress."
 )
-@click.option("--pain", type=int, default=None, help="Back pain 0-10 during these sets.")
+@click.option("--pain", type=WHOLE, default=None, help="Back pain 0-10 during these sets.")
 @click.option("--note", default="", help="A note kept with the sets.")
 @click.option("--lb", "in_lb", flag_value=True, default=None, help="Loads typed in pounds.")
 @click.option("--kg", "in_lb", flag_value=False, help="Loads typed in kilograms.")
@@ -109,7 +108,7 @@ def today(on: datetime | None, as_json: bool) -> None:
 def log(
     exercise: str,
     sets: tuple[str, ...],
-    on: datetime | None,
+    on: date | None,
     partial: bool,
     pain: int | None,
     note: str,
@@ -144,7 +143,7 @@ def log(
 @click.option("--date", "on", type=DATE, default=None, help="From which day [default: today].")
 @click.option("--json", "as_json", is_flag=True, help="Print the prescription as JSON.")
 @handle_errors()
-def next_command(exercise: str, on: datetime | None, as_json: bool) -> None:
+def next_command(exercise: str, on: date | None, as_json: bool) -> None:
     """The next prescription for one exercise, and why."""
     from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import prescription_document
@@ -161,11 +160,11 @@ def next_command(exercise: str, on: datetime | None, as_json: bool) -> None:
 
 
 @click.command(cls=JsonErrorsCommand)
-@click.option("--sleep", "sleep_h", type=float, required=True, help="Hours slept last night.")
-@click.option("--back-pain", type=int, required=True, help="Back pain now, 0-10.")
-@click.option("--soreness", type=int, required=True, help="Muscle soreness, 0-10.")
-@click.option("--readiness", type=int, default=None, help="How ready you feel, 1-10.")
-@click.option("--sleep-quality", type=int, default=None, help="Sleep quality, 1-5.")
+@click.option("--sleep", "sleep_h", type=DECIMAL, required=True, help="Hours slept last night.")
+@click.option("--back-pain", type=WHOLE, required=True, help="Back pain now, 0-10.")
+@click.option("--soreness", type=WHOLE, required=True, help="Muscle soreness, 0-10.")
+@click.option("--readiness", type=WHOLE, default=None, help="How ready you feel, 1-10.")
+@click.option("--sleep-quality", type=WHOLE, default=None, help="Sleep quality, 1-5.")
 @click.option(
     "--red-flag",
     "red_flags",
@@ -174,6 +173,11 @@ def next_command(exercise: str, on: datetime | None, as_json: bool) -> None:
     help="A warning sign you have now (repeatable); stops training (exit 3).",
 )
 @click.option("--date", "on", type=DATE, default=None, help="Day of the check-in [default: today].")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace the check-in already stored for that day (without it, a second one is refused).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the recovery verdict as JSON.")
 @handle_errors()
 def checkin(
@@ -183,10 +187,14 @@ def checkin(
     readiness: int | None,
     sleep_quality: int | None,
     red_flags: tuple[str, ...],
-    on: datetime | None,
+    on: date | None,
+    replace: bool,
     as_json: bool,
 ) -> None:
-    """Record sleep, back pain and soreness; says whether to train, hold or deload."""
+    """Record sleep, back pain and soreness; says whether to train, hold or deload.
+
+    One check-in per day: a second one for the same day is refused unless --replace is given.
+    A red flag is stored, then stops training (exit 3)."""
     from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import recovery_document
 
@@ -199,6 +207,7 @@ def checkin(
         readiness=readiness,
         sleep_quality=sleep_quality,
         red_flags=split_commas(red_flags),
+        replace=replace,
     )
     if as_json:
         _echo_json(recovery_document(recovery))
@@ -210,12 +219,12 @@ def checkin(
 
 
 @click.command(cls=JsonErrorsCommand)
-@click.option("--rpe", type=int, default=None, help="How hard the whole session felt, 1-10.")
-@click.option("--minutes", type=float, default=None, help="How long it took.")
+@click.option("--rpe", type=WHOLE, default=None, help="How hard the whole session felt, 1-10.")
+@click.option("--minutes", type=DECIMAL, default=None, help="How long it took.")
 @click.option("--date", "on", type=DATE, default=None, help="Day of the session [default: today].")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored session as JSON.")
 @handle_errors()
-def finish(rpe: int | None, minutes: float | None, on: datetime | None, as_json: bool) -> None:
+def finish(rpe: int | None, minutes: float | None, on: date | None, as_json: bool) -> None:
     """Mark the day's session done, with its RPE and duration."""
     from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import performed_session_document
@@ -235,7 +244,7 @@ def finish(rpe: int | None, minutes: float | None, on: datetime | None, as_json:
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV row per set.")
 @handle_errors()
-def history(exercise: str | None, since: datetime | None, as_json: bool, as_csv: bool) -> None:
+def history(exercise: str | None, since: date | None, as_json: bool, as_csv: bool) -> None:
     """The training log, oldest first."""
     from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import (
@@ -283,10 +292,12 @@ def undo(as_json: bool) -> None:
 
 @click.command(cls=JsonErrorsCommand)
 @click.option("--units", default=None, help="kg or lb: how loads are typed and shown.")
-@click.option("--bodyweight", type=float, default=None, help="Your bodyweight (for pull-up e1RM).")
+@click.option(
+    "--bodyweight", type=DECIMAL, default=None, help="Your bodyweight (for pull-up e1RM)."
+)
 @click.option("--plates", default=None, help="Plate sizes you own, e.g. 20,10,5,2.5,1.25.")
-@click.option("--bar", type=float, default=None, help="Barbell weight [default: 20 kg].")
-@click.option("--dumbbell-step", type=float, default=None, help="Jump between dumbbells, e.g. 2.")
+@click.option("--bar", type=DECIMAL, default=None, help="Barbell weight [default: 20 kg].")
+@click.option("--dumbbell-step", type=DECIMAL, default=None, help="Jump between dumbbells, e.g. 2.")
 @click.option("--json", "as_json", is_flag=True, help="Print the athlete as JSON.")
 @handle_errors()
 def athlete(
@@ -298,17 +309,12 @@ def athlete(
     as_json: bool,
 ) -> None:
     """Show or change your units, bodyweight, plates and dumbbell steps."""
-    from backbone.domain.errors import InputError
+    from backbone.domain.inputs import parse_numbers
     from backbone.interfaces.cli.app import application, local_athlete_id
     from backbone.services.training_documents import athlete_document
 
-    try:
-        plate_sizes = [float(p) for p in split_commas([plates])] if plates is not None else None
-    except ValueError:
-        raise InputError(
-            f"--plates takes numbers separated by commas, e.g. 20,10,5,2.5; got '{plates}'.",
-            {"field": "plates", "value": plates},
-        ) from None
+    # syntax only here (digits, no nan/exponents); sizes are checked by the use case
+    plate_sizes = None if plates is None else parse_numbers(plates, "plates", -1e6, 1e6)
     saved = application().update_athlete(
         local_athlete_id(),
         units=units,
