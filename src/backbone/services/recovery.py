@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from backbone.domain.errors import Conflict
+from backbone.domain.errors import Conflict, SafetyStop
 from backbone.domain.history import CheckIn, PerformedSession
 from backbone.domain.inputs import check_date, check_number
 from backbone.domain.progression import Recovery, assess_recovery
@@ -75,7 +75,13 @@ def check_in(
         sets = uow.sets.sets_for(athlete_id, since=on - timedelta(days=LOOKBACK_DAYS))
         verdict = assess_recovery(recent, sets, on, knowledge.evidence)
         uow.commit()
-    screen_red_flags(flags, knowledge.evidence)
+    try:
+        screen_red_flags(flags, knowledge.evidence)
+    except SafetyStop as stop:
+        raise SafetyStop(
+            f"{stop.message} Your check-in for {on.isoformat()} was saved.",
+            {**stop.details, "saved": True},
+        ) from None
     return verdict
 
 

@@ -9,6 +9,7 @@ import click
 
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.params import DATE, DECIMAL
+from backbone.interfaces.cli.terminal import mark_saved
 
 
 def _echo_json(body: object) -> None:
@@ -53,6 +54,7 @@ def record(name: str, value: float, side: str | None, on: date | None, as_json: 
         side=None if side is None else side.lower(),
         on=day(on),
     )
+    mark_saved(f"The {result.test} result")
     if as_json:
         _echo_json(result_document(result))
         return

@@ -12,6 +12,7 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 import click
 
 from backbone.domain.errors import BackboneError, InputError
+from backbone.interfaces.cli.terminal import clean
 from backbone.interfaces.errors import EXIT_INPUT, error_body, exit_code
 
 P = ParamSpec("P")
@@ -52,7 +53,7 @@ def handle_errors(as_json_param: str = "as_json") -> Callable[[Callable[P, R]], 
                 if kwargs.get(as_json_param):
                     click.echo(json.dumps(error_body(error), indent=2, ensure_ascii=False))
                 else:
-                    click.echo(f"error: {error.message}", err=True)
+                    click.echo(f"error: {clean(error.message)}", err=True)
                     hint = _hint(error)
                     if hint is not None:
                         click.echo(f"  {hint}", err=True)

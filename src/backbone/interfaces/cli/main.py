@@ -14,10 +14,11 @@ from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import plan_options, plan_request, split_commas
 from backbone.interfaces.cli.reporting import COMMANDS as REPORT_COMMANDS
 from backbone.interfaces.cli.server import COMMANDS as SERVER_COMMANDS
+from backbone.interfaces.cli.terminal import BackboneGroup
 from backbone.interfaces.cli.training import COMMANDS
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=BackboneGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="backbone")
 def cli() -> None:
     """Backbone: an evidence-based back-strength coach.

@@ -14,6 +14,7 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry
 from backbone.domain.loads import logs_load_kg
 from backbone.domain.progression import Prescription, Recovery
+from backbone.interfaces.cli.terminal import clean
 from backbone.presentation import dates, doses, records
 from backbone.presentation.loads import load, number
 from backbone.services.training import TodayItem, TodayView
@@ -168,9 +169,10 @@ def render_history(entries: list[LogEntry], units: Units, out: Console) -> None:
     for column in ("date", "exercise", "sets"):
         table.add_column(column)
     for entry in entries:
+        # stored text may come from an import or a hand edit: no escapes, no rich markup
         table.add_row(
             entry.performed_on.isoformat(),
-            entry.exercise,
+            escape(clean(entry.exercise)),
             escape(doses.logged_sets(entry.sets, units)),
         )
     out.print(table)
@@ -179,7 +181,7 @@ def render_history(entries: list[LogEntry], units: Units, out: Console) -> None:
 def render_athlete(athlete: Athlete, out: Console) -> None:
     units = athlete.units
     plates = ", ".join(number(float(load(p, units).split()[0])) for p in athlete.plates_kg)
-    out.print(f"name: {escape(athlete.name)}")
+    out.print(f"name: {escape(clean(athlete.name))}")
     out.print(f"units: {units.value}")
     bodyweight = "not set" if athlete.bodyweight_kg is None else load(athlete.bodyweight_kg, units)
     out.print(f"bodyweight: {bodyweight}")

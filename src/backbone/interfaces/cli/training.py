@@ -13,6 +13,7 @@ import click
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import RedFlagOption, plan_options, plan_request, split_commas
 from backbone.interfaces.cli.params import DATE, DECIMAL, WHOLE
+from backbone.interfaces.cli.terminal import clean, mark_saved
 
 
 def _echo_json(body: object) -> None:
@@ -42,6 +43,7 @@ def program_start(known: tuple[str, ...], as_json: bool, **options: Any) -> None
 
     app = application()
     view = app.start_program(local_athlete_id(), plan_request(options), known)
+    mark_saved("The program")
     if as_json:
         _echo_json(program_document(view, plan_document(view.plan, app.knowledge.evidence)))
         return
@@ -129,6 +131,7 @@ def log(
         note=note,
         in_lb=in_lb,
     )
+    mark_saved(f"The entry ({len(result.entry.sets)} set(s) of {result.exercise.slug})")
     if as_json:
         _echo_json(log_document(result))
         return
@@ -209,6 +212,7 @@ def checkin(
         red_flags=split_commas(red_flags),
         replace=replace,
     )
+    mark_saved("The check-in")
     if as_json:
         _echo_json(recovery_document(recovery))
         return
@@ -232,6 +236,7 @@ def finish(rpe: int | None, minutes: float | None, on: date | None, as_json: boo
     done = application().finish_session(
         local_athlete_id(), on=day(on), session_rpe=rpe, duration_min=minutes
     )
+    mark_saved("The session")
     if as_json:
         _echo_json(performed_session_document(done))
         return
@@ -262,7 +267,12 @@ def history(exercise: str | None, since: date | None, as_json: bool, as_csv: boo
         _echo_json([entry_document(e) for e in entries])
         return
     if as_csv:
-        rows = [logged_set(s) for e in entries for s in e.sets]
+        # a note from an import or a hand edit may hold terminal escapes; notes never need them
+        rows = [
+            {**(row := logged_set(s)), "note": clean(str(row["note"] or ""))}
+            for e in entries
+            for s in e.sets
+        ]
         writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
@@ -282,6 +292,7 @@ def undo(as_json: bool) -> None:
     from backbone.services.training_documents import undo_document
 
     removed = application().undo_last(local_athlete_id())
+    mark_saved("The removal of the last entry")
     if as_json:
         _echo_json(undo_document(removed))
         return
@@ -323,6 +334,8 @@ def athlete(
         bar=bar,
         dumbbell_step=dumbbell_step,
     )
+    if any(v is not None for v in (units, bodyweight, plates, bar, dumbbell_step)):
+        mark_saved("The change to your settings")
     if as_json:
         _echo_json(athlete_document(saved))
         return
