@@ -154,7 +154,7 @@ def test_checkin_verdict_and_red_flag_stop(started: Backbone) -> None:
     assert verdict["stop"] is False
     stop = started.run(
         "checkin", "--sleep", "8", "--back-pain", "6", "--soreness", "2",
-        "--red-flag", "saddle_numbness", code=3,
+        "--red-flag", "saddle_numbness", "--replace", code=3,
     )  # fmt: skip
     assert "emergency" in stop.stderr.lower()
     started.run("checkin", "--sleep", "30", "--back-pain", "1", "--soreness", "2", code=2)
