@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from backbone.domain.errors import Conflict, SafetyStop
+from backbone.domain.errors import Conflict, InputError, SafetyStop
 from backbone.domain.history import CheckIn, PerformedSession
 from backbone.domain.inputs import check_date, check_number
 from backbone.domain.progression import Recovery, assess_recovery
