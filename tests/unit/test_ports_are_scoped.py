@@ -18,13 +18,21 @@ ATHLETE_DATA = (
     ports.CheckInRepository,
     ports.SessionRepository,
     ports.EnduranceRepository,
+    ports.CommentRepository,
 )
 """repositories whose every method reads or writes one athlete's data"""
 ACCOUNT_METHODS = {
     ports.AthleteRepository: {"add", "get", "owned_by", "update"},
     ports.UserRepository: {"add", "get", "by_username"},
     ports.GrantRepository: {"grant", "revoke", "for_athlete", "for_coach"},
+    ports.TokenRepository: {"add", "by_hash", "for_user", "revoke", "touch"},
 }
+"""a user's own tokens: looked up by hash on every request, listed and revoked by their user"""
+SERVER_STATE = {
+    ports.RateLimitRepository: {"hit", "count", "prune"},
+    ports.SecretRepository: {"get_or_create"},
+}
+"""no one's data: rate-limit counters keyed by account or address, the server's signing secrets"""
 """who owns which athlete: scoped by the athlete or user they name"""
 
 
@@ -62,7 +70,7 @@ def test_every_athlete_data_method_is_scoped_by_athlete(protocol: type, method: 
 
 def test_the_unit_of_work_lists_every_repository_this_test_knows() -> None:
     """A new repository on the unit of work must be classified here (data or accounts)."""
-    known = {p.__name__ for p in (*ATHLETE_DATA, *ACCOUNT_METHODS)}
+    known = {p.__name__ for p in (*ATHLETE_DATA, *ACCOUNT_METHODS, *SERVER_STATE)}
     declared = {
         hint.__name__
         for name, hint in typing.get_type_hints(ports.UnitOfWork).items()
@@ -71,6 +79,9 @@ def test_the_unit_of_work_lists_every_repository_this_test_knows() -> None:
     assert declared == known
 
 
-@pytest.mark.parametrize("protocol", list(ACCOUNT_METHODS), ids=lambda p: p.__name__)
-def test_account_repositories_have_only_the_reviewed_methods(protocol: type) -> None:
-    assert set(_methods(protocol)) == ACCOUNT_METHODS[protocol]
+REVIEWED = {**ACCOUNT_METHODS, **SERVER_STATE}
+
+
+@pytest.mark.parametrize("protocol", list(REVIEWED), ids=lambda p: p.__name__)
+def test_account_and_server_repositories_have_only_the_reviewed_methods(protocol: type) -> None:
+    assert set(_methods(protocol)) == REVIEWED[protocol]

@@ -50,7 +50,7 @@ PLAN_EXAMPLE = {
                                  "name": "Chest-supported dumbbell row", "sets": 3, "reps": [8, 12],
                                  "seconds": None, "per_side": False, "rir": 2, "rest_s": 120,
                                  "load_hint": "a load you could lift 2 more times",
-                                 "why": [{"rule_id": "volume.weekly_sets", "text": "..."}]}]}]}]}],
+                                 "why": [{"rule_id": "volume.weekly_sets_band", "text": "..."}]}]}]}]}],
     "warnings": [],
     "citations": [],
 }  # fmt: skip
