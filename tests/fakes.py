@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
-from backbone.domain.accounts import CoachGrant, User
+from backbone.domain.accounts import ApiToken, CoachGrant, SessionComment, User
 from backbone.domain.athlete import Athlete
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
@@ -37,6 +37,10 @@ class _Tables:
     check_ins: dict[tuple[int, date], CheckIn] = field(default_factory=dict)
     sessions: dict[tuple[int, date], PerformedSession] = field(default_factory=dict)
     endurance: dict[int, EnduranceResult] = field(default_factory=dict)
+    tokens: dict[int, ApiToken] = field(default_factory=dict)
+    rate_limits: dict[tuple[str, int], int] = field(default_factory=dict)
+    comments: dict[int, SessionComment] = field(default_factory=dict)
+    secrets: dict[str, str] = field(default_factory=dict)
     next_id: dict[str, int] = field(default_factory=dict)
 
     def new_id(self, table: str) -> int:
@@ -71,6 +75,10 @@ class FakeStore:
 
     def dispose(self) -> None:
         """No connections to close."""
+
+    def readiness(self) -> str | None:
+        """Always ready."""
+        return None
 
 
 class FakeUserRepository:
@@ -276,6 +284,24 @@ class FakeSetRepository:
             raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
         del self._tables.entries[entry_id]
 
+    def entry(self, athlete_id: int, entry_id: int) -> LogEntry | None:
+        found = self._tables.entries.get(entry_id)
+        if found is None or found.athlete_id != athlete_id:
+            return None
+        return _sorted_sets(found)
+
+    def replace_set(self, athlete_id: int, entry_id: int, logged: LoggedSet) -> None:
+        found = self.entry(athlete_id, entry_id)
+        if found is None or all(s.position != logged.position for s in found.sets):
+            raise NotFound(
+                f"No set {logged.position} in log entry {entry_id}.",
+                {"entry_id": entry_id, "position": logged.position},
+            )
+        kept = dataclasses.replace(logged, exercise=found.exercise, performed_on=found.performed_on)
+        self._tables.entries[entry_id] = dataclasses.replace(
+            found, sets=tuple(kept if s.position == logged.position else s for s in found.sets)
+        )
+
 
 def _utc(at: datetime) -> datetime:
     """As the SQL adapters do: UTC-aware out, a naive datetime refused."""
@@ -361,6 +387,93 @@ class FakeEnduranceRepository:
         )
 
 
+class FakeTokenRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, token: ApiToken) -> ApiToken:
+        if token.user_id not in self._tables.users:
+            raise NotFound(f"No user with id {token.user_id}.", {})
+        if self.by_hash(token.token_hash) is not None:
+            raise Conflict("That token already exists.", {})
+        stored = dataclasses.replace(
+            token, created_at=_utc(token.created_at), token_id=self._tables.new_id("tokens")
+        )
+        assert stored.token_id is not None
+        self._tables.tokens[stored.token_id] = stored
+        return stored
+
+    def by_hash(self, token_hash: str) -> ApiToken | None:
+        return next((t for t in self._tables.tokens.values() if t.token_hash == token_hash), None)
+
+    def for_user(self, user_id: int) -> list[ApiToken]:
+        return sorted(
+            (t for t in self._tables.tokens.values() if t.user_id == user_id and t.active),
+            key=lambda t: t.token_id or 0,
+        )
+
+    def revoke(self, user_id: int, token_id: int, revoked_at: datetime) -> bool:
+        found = self._tables.tokens.get(token_id)
+        if found is None or found.user_id != user_id or not found.active:
+            return False
+        self._tables.tokens[token_id] = dataclasses.replace(found, revoked_at=_utc(revoked_at))
+        return True
+
+    def touch(self, token_id: int, used_at: datetime) -> None:
+        found = self._tables.tokens.get(token_id)
+        if found is not None:
+            self._tables.tokens[token_id] = dataclasses.replace(found, last_used_at=_utc(used_at))
+
+
+class FakeRateLimitRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def hit(self, key: str, window_start: int) -> int:
+        hits = self._tables.rate_limits.get((key, window_start), 0) + 1
+        self._tables.rate_limits[(key, window_start)] = hits
+        return hits
+
+    def count(self, key: str, window_start: int) -> int:
+        return self._tables.rate_limits.get((key, window_start), 0)
+
+    def prune(self, before: int) -> int:
+        old = [k for k in self._tables.rate_limits if k[1] < before]
+        for k in old:
+            del self._tables.rate_limits[k]
+        return len(old)
+
+
+class FakeCommentRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, comment: SessionComment) -> SessionComment:
+        self._tables.require_athlete(comment.athlete_id)
+        if comment.author_user_id not in self._tables.users:
+            raise NotFound(f"No user with id {comment.author_user_id}.", {})
+        stored = dataclasses.replace(
+            comment, created_at=_utc(comment.created_at), comment_id=self._tables.new_id("comments")
+        )
+        assert stored.comment_id is not None
+        self._tables.comments[stored.comment_id] = stored
+        return stored
+
+    def for_day(self, athlete_id: int, on: date) -> list[SessionComment]:
+        return sorted(
+            (c for c in self._tables.comments.values() if (c.athlete_id, c.on) == (athlete_id, on)),
+            key=lambda c: (c.created_at, c.comment_id or 0),
+        )
+
+
+class FakeSecretRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def get_or_create(self, name: str, candidate: str) -> str:
+        return self._tables.secrets.setdefault(name, candidate)
+
+
 class FakeUnitOfWork:
     users: FakeUserRepository
     grants: FakeGrantRepository
@@ -370,6 +483,10 @@ class FakeUnitOfWork:
     check_ins: FakeCheckInRepository
     sessions: FakeSessionRepository
     endurance: FakeEnduranceRepository
+    tokens: FakeTokenRepository
+    rate_limits: FakeRateLimitRepository
+    comments: FakeCommentRepository
+    secrets: FakeSecretRepository
 
     def __init__(self, store: FakeStore | None = None) -> None:
         self.store = store if store is not None else FakeStore()
@@ -410,3 +527,7 @@ class FakeUnitOfWork:
         self.check_ins = FakeCheckInRepository(tables)
         self.sessions = FakeSessionRepository(tables)
         self.endurance = FakeEnduranceRepository(tables)
+        self.tokens = FakeTokenRepository(tables)
+        self.rate_limits = FakeRateLimitRepository(tables)
+        self.comments = FakeCommentRepository(tables)
+        self.secrets = FakeSecretRepository(tables)

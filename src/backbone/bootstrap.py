@@ -84,6 +84,17 @@ class LazyDatabase:
     def upgrade(self) -> None:
         self.open()
 
+    def readiness(self) -> str | None:
+        """None when the database answers and its schema is current (opening it, and so
+        migrating it, on first use); otherwise why not. Never raises."""
+        from backbone.domain.errors import BackboneError
+
+        try:
+            database = self.open()
+        except BackboneError:
+            return "the database does not answer"
+        return database.readiness()
+
     def dispose(self) -> None:
         if self._database is not None:
             self._database.dispose()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 LOCAL_USERNAME = "local"
@@ -80,3 +80,35 @@ def allows(
         if permission is Permission.COMMENT and grant.access is Access.COMMENT:
             return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    """A token a user created for a script or an app; only its hash is stored."""
+
+    user_id: int
+    name: str
+    token_hash: str
+    """SHA-256 of the secret, hex: the secret is random and long, so a fast hash is enough"""
+    prefix: str
+    """the secret's first characters, shown so a user can tell tokens apart"""
+    created_at: datetime
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+    token_id: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionComment:
+    """A note on one day's session, by its athlete's owner or a coach granted `comment`."""
+
+    athlete_id: int
+    on: date
+    author_user_id: int
+    text: str
+    created_at: datetime
+    comment_id: int | None = None

@@ -6,6 +6,10 @@
     infeasible_plan      1       422
     not_found            1       404
     conflict             1       409
+    unauthorized         1       401
+    forbidden            1       403
+    rate_limited         1       429
+    too_large            1       413
     storage_error        1       503
     internal_error       1       500
     error (any other)    1       500
@@ -31,6 +35,10 @@ _HTTP_STATUS = {
     "infeasible_plan": 422,
     "not_found": 404,
     "conflict": 409,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "rate_limited": 429,
+    "too_large": 413,
     "storage_error": 503,
     "internal_error": 500,
 }

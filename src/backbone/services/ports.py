@@ -12,7 +12,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from backbone.domain.accounts import CoachGrant, User
+from backbone.domain.accounts import ApiToken, CoachGrant, SessionComment, User
 from backbone.domain.athlete import Athlete
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.endurance import EnduranceResult
@@ -126,6 +126,15 @@ class SetRepository(Protocol):
         """Delete the athlete's entry with its sets; NotFound if the athlete has no such entry."""
         ...
 
+    def entry(self, athlete_id: int, entry_id: int) -> LogEntry | None:
+        """The athlete's entry with its sets; None for anyone else's or a missing one."""
+        ...
+
+    def replace_set(self, athlete_id: int, entry_id: int, logged: LoggedSet) -> None:
+        """Overwrite the set at `logged.position` of the athlete's entry (exercise and day stay
+        the entry's); NotFound if the athlete has no such entry or the entry no such set."""
+        ...
+
 
 class CheckInRepository(Protocol):
     def add(self, check_in: CheckIn) -> None:
@@ -155,6 +164,62 @@ class EnduranceRepository(Protocol):
         ...
 
 
+class TokenRepository(Protocol):
+    def add(self, token: ApiToken) -> ApiToken:
+        """Store a new token; returns it with `token_id` set."""
+        ...
+
+    def by_hash(self, token_hash: str) -> ApiToken | None:
+        """The token with this hash, revoked or not."""
+        ...
+
+    def for_user(self, user_id: int) -> list[ApiToken]:
+        """The user's active tokens, oldest first."""
+        ...
+
+    def revoke(self, user_id: int, token_id: int, revoked_at: datetime) -> bool:
+        """Revoke the user's active token; False if the user has no such active token."""
+        ...
+
+    def touch(self, token_id: int, used_at: datetime) -> None:
+        """Record when the token was last used."""
+        ...
+
+
+class RateLimitRepository(Protocol):
+    """Attempt counters in fixed windows, kept in the database so every worker shares them."""
+
+    def hit(self, key: str, window_start: int) -> int:
+        """Count one attempt for `key` in the window starting at `window_start` (epoch seconds);
+        returns the window's count including this one. Atomic under concurrent workers."""
+        ...
+
+    def count(self, key: str, window_start: int) -> int:
+        """The window's count so far (0 if none)."""
+        ...
+
+    def prune(self, before: int) -> int:
+        """Drop windows that started before `before`; returns how many rows went."""
+        ...
+
+
+class CommentRepository(Protocol):
+    def add(self, comment: SessionComment) -> SessionComment:
+        """Store a comment; returns it with `comment_id` set. Unknown athlete -> NotFound."""
+        ...
+
+    def for_day(self, athlete_id: int, on: date) -> list[SessionComment]:
+        """The comments on the athlete's session of that day, oldest first."""
+        ...
+
+
+class SecretRepository(Protocol):
+    def get_or_create(self, name: str, candidate: str) -> str:
+        """The stored secret called `name`; stores `candidate` first if there is none. Two
+        workers racing both get the one that was stored first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything written inside commits together or not at all."""
 
@@ -166,6 +231,10 @@ class UnitOfWork(Protocol):
     check_ins: CheckInRepository
     sessions: SessionRepository
     endurance: EnduranceRepository
+    tokens: TokenRepository
+    rate_limits: RateLimitRepository
+    comments: CommentRepository
+    secrets: SecretRepository
 
     def __enter__(self) -> Self: ...
 
@@ -197,4 +266,9 @@ class Database(Protocol):
 
     def dispose(self) -> None:
         """Close its connections."""
+        ...
+
+    def readiness(self) -> str | None:
+        """None when the database answers and its schema is current; otherwise why not
+        (never raises, never migrates: a server's readiness probe)."""
         ...

@@ -24,7 +24,7 @@ from sqlalchemy import (
     update,
 )
 
-from backbone.domain.accounts import Access, CoachGrant, Role, User
+from backbone.domain.accounts import Access, ApiToken, CoachGrant, Role, SessionComment, User
 from backbone.domain.athlete import Athlete, Units
 from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import Conflict, NotFound, StorageError
@@ -40,6 +40,7 @@ from backbone.domain.program import KnownSet, RunningProgram
 from backbone.storage.errors import storage_errors
 from backbone.storage.plan_format import DecodedPlans, encode_plan
 from backbone.storage.tables import (
+    api_tokens,
     athletes,
     check_ins,
     coach_grants,
@@ -48,6 +49,9 @@ from backbone.storage.tables import (
     logged_sets,
     performed_sessions,
     programs,
+    rate_limits,
+    server_secrets,
+    session_comments,
     users,
 )
 
@@ -393,6 +397,33 @@ class SqlSetRepository:
         if result.rowcount == 0:
             raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
 
+    def entry(self, athlete_id: int, entry_id: int) -> LogEntry | None:
+        query = select(log_entries).where(
+            log_entries.c.id == entry_id, log_entries.c.athlete_id == athlete_id
+        )
+        found = self._with_sets(query)
+        return found[0] if found else None
+
+    def replace_set(self, athlete_id: int, entry_id: int, logged: LoggedSet) -> None:
+        values = _set_values(logged, entry_id, athlete_id)
+        for fixed in ("entry_id", "athlete_id", "exercise", "performed_on", "position"):
+            del values[fixed]
+        with storage_errors("change the set"), self._connection.begin_nested():
+            result = self._connection.execute(
+                update(logged_sets)
+                .where(
+                    logged_sets.c.entry_id == entry_id,
+                    logged_sets.c.athlete_id == athlete_id,
+                    logged_sets.c.position == logged.position,
+                )
+                .values(values)
+            )
+        if result.rowcount == 0:
+            raise NotFound(
+                f"No set {logged.position} in log entry {entry_id}.",
+                {"entry_id": entry_id, "position": logged.position},
+            )
+
     def _with_sets(self, query: Select[Any]) -> list[LogEntry]:
         with storage_errors("read log entries"):
             rows = self._connection.execute(query).all()
@@ -545,14 +576,166 @@ class SqlEnduranceRepository:
             ]
 
 
+class SqlTokenRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, token: ApiToken) -> ApiToken:
+        with storage_errors("store the token"), self._connection.begin_nested():
+            result = self._connection.execute(
+                api_tokens.insert().values(
+                    user_id=token.user_id,
+                    name=token.name,
+                    token_hash=token.token_hash,
+                    prefix=token.prefix,
+                    created_at=token.created_at,
+                    last_used_at=token.last_used_at,
+                    revoked_at=token.revoked_at,
+                )
+            )
+        return replace(token, token_id=_new_id(result))
+
+    def by_hash(self, token_hash: str) -> ApiToken | None:
+        with storage_errors("read a token"):
+            row = self._connection.execute(
+                select(api_tokens).where(api_tokens.c.token_hash == token_hash)
+            ).first()
+        return None if row is None else _token(row)
+
+    def for_user(self, user_id: int) -> list[ApiToken]:
+        query = (
+            select(api_tokens)
+            .where(api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None))
+            .order_by(api_tokens.c.id)
+        )
+        with storage_errors("read tokens"):
+            return [_token(row) for row in self._connection.execute(query)]
+
+    def revoke(self, user_id: int, token_id: int, revoked_at: datetime) -> bool:
+        with storage_errors("revoke the token"):
+            result = self._connection.execute(
+                update(api_tokens)
+                .where(
+                    api_tokens.c.id == token_id,
+                    api_tokens.c.user_id == user_id,
+                    api_tokens.c.revoked_at.is_(None),
+                )
+                .values(revoked_at=revoked_at)
+            )
+        return int(result.rowcount) > 0
+
+    def touch(self, token_id: int, used_at: datetime) -> None:
+        with storage_errors("record the token's use"):
+            self._connection.execute(
+                update(api_tokens).where(api_tokens.c.id == token_id).values(last_used_at=used_at)
+            )
+
+
+class SqlRateLimitRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def hit(self, key: str, window_start: int) -> int:
+        values = {"key": key, "window_start": window_start, "hits": 1}
+        statement = _upsert(
+            self._connection,
+            rate_limits,
+            values,
+            ("key", "window_start"),
+            changes={"hits": rate_limits.c.hits + 1},
+        ).returning(rate_limits.c.hits)
+        with storage_errors("count the attempt"):
+            return int(self._connection.execute(statement).scalar_one())
+
+    def count(self, key: str, window_start: int) -> int:
+        with storage_errors("read the attempt count"):
+            hits = self._connection.execute(
+                select(rate_limits.c.hits).where(
+                    rate_limits.c.key == key, rate_limits.c.window_start == window_start
+                )
+            ).scalar()
+        return int(hits or 0)
+
+    def prune(self, before: int) -> int:
+        with storage_errors("drop old attempt counts"):
+            result = self._connection.execute(
+                delete(rate_limits).where(rate_limits.c.window_start < before)
+            )
+        return int(result.rowcount)
+
+
+class SqlCommentRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, comment: SessionComment) -> SessionComment:
+        with storage_errors("store the comment"), self._connection.begin_nested():
+            result = self._connection.execute(
+                session_comments.insert().values(
+                    athlete_id=comment.athlete_id,
+                    session_on=comment.on,
+                    author_user_id=comment.author_user_id,
+                    text=comment.text,
+                    created_at=comment.created_at,
+                )
+            )
+        return replace(comment, comment_id=_new_id(result))
+
+    def for_day(self, athlete_id: int, on: date) -> list[SessionComment]:
+        query = (
+            select(session_comments)
+            .where(session_comments.c.athlete_id == athlete_id, session_comments.c.session_on == on)
+            .order_by(session_comments.c.created_at, session_comments.c.id)
+        )
+        with storage_errors("read comments"):
+            return [
+                SessionComment(
+                    athlete_id=row.athlete_id,
+                    on=row.session_on,
+                    author_user_id=row.author_user_id,
+                    text=row.text,
+                    created_at=row.created_at,
+                    comment_id=row.id,
+                )
+                for row in self._connection.execute(query)
+            ]
+
+
+class SqlSecretRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def get_or_create(self, name: str, candidate: str) -> str:
+        query = select(server_secrets.c.value).where(server_secrets.c.name == name)
+        with storage_errors("read the server secret"):
+            stored = self._connection.execute(query).scalar()
+        if stored is not None:
+            return str(stored)
+        try:
+            with storage_errors("store the server secret"), self._connection.begin_nested():
+                self._connection.execute(
+                    server_secrets.insert().values(name=name, value=candidate, created_at=_now())
+                )
+        except Conflict:
+            pass  # another worker stored one first: use theirs
+        with storage_errors("read the server secret"):
+            return str(self._connection.execute(query).scalar_one())
+
+
 # --- rows <-> domain ---------------------------------------------------------------------------
 
 
 def _upsert(
-    connection: Connection, table: Any, values: Mapping[str, Any], key: tuple[str, ...]
+    connection: Connection,
+    table: Any,
+    values: Mapping[str, Any],
+    key: tuple[str, ...],
+    changes: Mapping[str, Any] | None = None,
 ) -> Insert:
-    """INSERT ... ON CONFLICT (key) DO UPDATE, in the dialect's own words (SQLite, PostgreSQL)."""
-    changes = {name: value for name, value in values.items() if name not in key}
+    """INSERT ... ON CONFLICT (key) DO UPDATE, in the dialect's own words (SQLite, PostgreSQL);
+    the update sets `changes`, or else every non-key value."""
+    if changes is None:
+        changes = {name: value for name, value in values.items() if name not in key}
     if connection.dialect.name == "postgresql":
         from sqlalchemy.dialects import postgresql  # imported only when PostgreSQL is in use
 
@@ -562,6 +745,19 @@ def _upsert(
 
     lite = sqlite.insert(table).values(dict(values))
     return lite.on_conflict_do_update(index_elements=list(key), set_=changes)
+
+
+def _token(row: Row[Any]) -> ApiToken:
+    return ApiToken(
+        user_id=row.user_id,
+        name=row.name,
+        token_hash=row.token_hash,
+        prefix=row.prefix,
+        created_at=row.created_at,
+        last_used_at=row.last_used_at,
+        revoked_at=row.revoked_at,
+        token_id=row.id,
+    )
 
 
 def _new_id(result: CursorResult[Any]) -> int:

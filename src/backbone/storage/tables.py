@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     Date,
@@ -272,4 +273,48 @@ endurance_results = Table(
     Index(None, "athlete_id", "tested_on"),
     CheckConstraint("value >= 0", name="value_not_negative"),
     CheckConstraint(f"side IS NULL OR {_in('side', SIDES)}", name="side"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("token_hash", String(64), nullable=False, comment="SHA-256 hex of the secret"),
+    Column("prefix", String(16), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_used_at", UtcDateTime, nullable=True),
+    Column("revoked_at", UtcDateTime, nullable=True),
+    UniqueConstraint("token_hash"),
+    Index(None, "user_id", "revoked_at"),
+)
+
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("window_start", BigInteger, primary_key=True, comment="epoch seconds"),
+    Column("hits", Integer, nullable=False),
+    Index(None, "window_start"),
+)
+
+session_comments = Table(
+    "session_comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("session_on", Date, nullable=False),
+    Column("author_user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index(None, "athlete_id", "session_on"),
+)
+
+server_secrets = Table(
+    "server_secrets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
 )

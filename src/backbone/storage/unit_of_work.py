@@ -23,11 +23,15 @@ from backbone.storage.plan_format import DecodedPlans
 from backbone.storage.repositories import (
     SqlAthleteRepository,
     SqlCheckInRepository,
+    SqlCommentRepository,
     SqlEnduranceRepository,
     SqlGrantRepository,
     SqlProgramRepository,
+    SqlRateLimitRepository,
+    SqlSecretRepository,
     SqlSessionRepository,
     SqlSetRepository,
+    SqlTokenRepository,
     SqlUserRepository,
 )
 
@@ -35,11 +39,15 @@ if TYPE_CHECKING:
     from backbone.services.ports import (
         AthleteRepository,
         CheckInRepository,
+        CommentRepository,
         EnduranceRepository,
         GrantRepository,
         ProgramRepository,
+        RateLimitRepository,
+        SecretRepository,
         SessionRepository,
         SetRepository,
+        TokenRepository,
         UserRepository,
     )
 
@@ -58,6 +66,17 @@ class SqlDatabase:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def readiness(self) -> str | None:
+        """None when the database answers and is at the newest schema; otherwise why not."""
+        from backbone.domain.errors import BackboneError
+        from backbone.storage.migrations import is_at_head
+
+        try:
+            current = is_at_head(self.engine)
+        except BackboneError:
+            return "the database does not answer"
+        return None if current else "the database schema is not current"
+
 
 class SqlUnitOfWork:
     users: UserRepository
@@ -68,6 +87,10 @@ class SqlUnitOfWork:
     check_ins: CheckInRepository
     sessions: SessionRepository
     endurance: EnduranceRepository
+    tokens: TokenRepository
+    rate_limits: RateLimitRepository
+    comments: CommentRepository
+    secrets: SecretRepository
 
     def __init__(self, engine: Engine, decoded_plans: DecodedPlans | None = None) -> None:
         self._engine = engine
@@ -88,6 +111,10 @@ class SqlUnitOfWork:
         self.check_ins = SqlCheckInRepository(connection)
         self.sessions = SqlSessionRepository(connection)
         self.endurance = SqlEnduranceRepository(connection)
+        self.tokens = SqlTokenRepository(connection)
+        self.rate_limits = SqlRateLimitRepository(connection)
+        self.comments = SqlCommentRepository(connection)
+        self.secrets = SqlSecretRepository(connection)
         return self
 
     def __exit__(

@@ -21,7 +21,7 @@ from backbone.storage.errors import storage_errors
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0003"
+HEAD = "0005"
 """The newest revision; a test checks it against Alembic's own view of the scripts."""
 
 VERSION_TABLE = "alembic_version"
