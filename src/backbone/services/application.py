@@ -16,17 +16,18 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from backbone.domain.accounts import CoachGrant, Permission, User
+from backbone.domain.accounts import ApiToken, CoachGrant, Permission, SessionComment, User
 from backbone.domain.analytics.model import Analytics
 from backbone.domain.athlete import Athlete
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.exercise import Exercise
-from backbone.domain.history import LogEntry, PerformedSession
+from backbone.domain.history import CheckIn, LogEntry, PerformedSession
 from backbone.domain.program import Plan
 from backbone.domain.progression import Prescription, Recovery
 from backbone.services import (
     accounts,
     analytics,
+    auth,
     catalogue,
     endurance,
     planning,
@@ -34,12 +35,15 @@ from backbone.services import (
     recovery,
     training,
     training_log,
+    training_sessions,
 )
+from backbone.services.passwords import Passwords
 from backbone.services.planning import PlanRequest
 from backbone.services.ports import Database, Knowledge, UnitOfWork
 from backbone.services.programs import ProgramView
 from backbone.services.training import TodayView
 from backbone.services.training_log import LogResult
+from backbone.services.training_sessions import SessionDay
 
 if TYPE_CHECKING:
     # the report module draws charts with matplotlib: imported only when a report is built
@@ -56,12 +60,24 @@ class Backbone:
         knowledge: Knowledge | Callable[[], Knowledge],
         database: Database,
         clock: Clock,
+        passwords: Passwords | None = None,
     ) -> None:
         self._knowledge = knowledge if isinstance(knowledge, Knowledge) else None
         self._load_knowledge = None if isinstance(knowledge, Knowledge) else knowledge
         self._knowledge_lock = threading.Lock()
         self.database = database
         self.clock = clock
+        self._passwords = passwords
+        self._session_key: bytes | None = None
+
+    @property
+    def passwords(self) -> Passwords:
+        """argon2id hashing (argon2-cffi imported on first use)."""
+        if self._passwords is None:
+            from backbone.services.passwords import Argon2Passwords
+
+            self._passwords = Argon2Passwords()
+        return self._passwords
 
     @property
     def knowledge(self) -> Knowledge:
@@ -131,6 +147,59 @@ class Backbone:
 
     def coach_grants(self, athlete_id: int) -> list[CoachGrant]:
         return accounts.coach_grants(self.new_uow, athlete_id)
+
+    def user(self, user_id: int) -> User:
+        return auth.user_by_id(self.new_uow, user_id)
+
+    def sign_up(
+        self,
+        username: str,
+        password: str,
+        *,
+        role: str = "athlete",
+        display_name: str = "",
+        address: str = "local",
+    ) -> User:
+        return auth.sign_up(
+            self.new_uow,
+            self.passwords,
+            username=username,
+            password=password,
+            role=role,
+            display_name=display_name,
+            address=address,
+            now=self.now(),
+        )
+
+    def log_in(self, username: str, password: str, *, address: str = "local") -> User:
+        return auth.log_in(
+            self.new_uow,
+            self.passwords,
+            username=username,
+            password=password,
+            address=address,
+            now=self.now(),
+        )
+
+    def create_token(self, user_id: int, name: str) -> tuple[ApiToken, str]:
+        return auth.create_token(self.new_uow, user_id, name, self.now())
+
+    def list_tokens(self, user_id: int) -> list[ApiToken]:
+        return auth.list_tokens(self.new_uow, user_id)
+
+    def revoke_token(self, user_id: int, token_id: int) -> None:
+        auth.revoke_token(self.new_uow, user_id, token_id, self.now())
+
+    def authenticate_token(self, secret: str, *, address: str = "local") -> User:
+        return auth.authenticate_token(self.new_uow, secret, address=address, now=self.now())
+
+    def session_key(self) -> bytes:
+        """The key that signs login sessions (stored in the database, shared by all workers)."""
+        if self._session_key is None:
+            from backbone.services.signed_sessions import session_key
+
+            self._session_key = session_key(self.new_uow)
+        return self._session_key
 
     def athlete(self, athlete_id: int) -> Athlete:
         return accounts.get_athlete(self.new_uow, athlete_id)
@@ -231,6 +300,52 @@ class Backbone:
 
     def delete_entry(self, athlete_id: int, entry_id: int) -> None:
         training_log.delete_entry(self.new_uow, athlete_id, entry_id)
+
+    def edit_set(
+        self,
+        athlete_id: int,
+        entry_id: int,
+        position: int,
+        token: str,
+        *,
+        in_lb: bool | None = None,
+        partial: bool | None = None,
+        pain: int | None = None,
+        note: str | None = None,
+    ) -> LogEntry:
+        return training_log.edit_set(
+            self.new_uow,
+            self.knowledge,
+            athlete_id,
+            entry_id,
+            position,
+            token,
+            in_lb=in_lb,
+            partial=partial,
+            pain=pain,
+            note=note,
+        )
+
+    def entry(self, athlete_id: int, entry_id: int) -> LogEntry:
+        return training_log.entry(self.new_uow, athlete_id, entry_id)
+
+    def sessions(self, athlete_id: int) -> list[SessionDay]:
+        return training_sessions.sessions(self.new_uow, athlete_id)
+
+    def session_day(self, athlete_id: int, on: date) -> SessionDay:
+        return training_sessions.session_day(self.new_uow, athlete_id, on)
+
+    def comment_on_session(
+        self, athlete_id: int, on: date, *, author_user_id: int, text: str
+    ) -> SessionComment:
+        return training_sessions.comment_on_session(
+            self.new_uow, athlete_id, on, author_user_id=author_user_id, text=text, now=self.now()
+        )
+
+    def check_ins(
+        self, athlete_id: int, days: int = 28, until: date | None = None
+    ) -> list[CheckIn]:
+        return recovery.recent_check_ins(self.new_uow, athlete_id, until or self.today_on(), days)
 
     def history(
         self, athlete_id: int, *, exercise: str | None = None, since: date | None = None

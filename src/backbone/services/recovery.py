@@ -90,3 +90,30 @@ def finish_session(
         uow.sessions.record(performed)
         uow.commit()
     return performed
+
+
+CHECK_IN_DAYS_RANGE = (1, 366)
+
+
+def recent_check_ins(
+    new_uow: UnitOfWorkFactory, athlete_id: int, until: date, days: int
+) -> list[CheckIn]:
+    """The check-ins of the `days` days up to `until`, oldest first."""
+    low, high = CHECK_IN_DAYS_RANGE
+    if not low <= days <= high:
+        raise InputError(f"days must be {low}-{high}; got {days}.", {"field": "days"})
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        return uow.check_ins.recent(athlete_id, until, days)
+
+
+def check_in_document(check_in: CheckIn) -> dict[str, object]:
+    return {
+        "date": check_in.on.isoformat(),
+        "sleep_h": check_in.sleep_h,
+        "sleep_quality": check_in.sleep_quality,
+        "back_pain": check_in.back_pain,
+        "soreness": check_in.soreness,
+        "readiness": check_in.readiness,
+        "red_flags": list(check_in.red_flags),
+    }

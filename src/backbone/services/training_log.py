@@ -181,6 +181,70 @@ def delete_entry(new_uow: UnitOfWorkFactory, athlete_id: int, entry_id: int) -> 
         uow.commit()
 
 
+def edit_set(
+    new_uow: UnitOfWorkFactory,
+    knowledge: Knowledge,
+    athlete_id: int,
+    entry_id: int,
+    position: int,
+    token: str,
+    *,
+    in_lb: bool | None = None,
+    partial: bool | None = None,
+    pain: int | None = None,
+    note: str | None = None,
+) -> LogEntry:
+    """Change one set of an entry to what `token` says (same shorthand as logging); partial,
+    pain and note stay as they were unless given. NotFound for anyone else's entry."""
+    parsed = parse_sets([token])
+    if len(parsed) != 1:
+        raise InputError(
+            f"Give exactly one set to replace set {position}; '{token}' is {len(parsed)}.",
+            {"field": "set", "value": token},
+        )
+    if pain is not None and not PAIN_RANGE[0] <= pain <= PAIN_RANGE[1]:
+        raise InputError(f"pain must be 0-10; got {pain}.", {"field": "pain", "value": pain})
+    if note is not None and len(note) > NOTE_MAX_CHARS:
+        raise InputError(f"A note is limited to {NOTE_MAX_CHARS} characters.", {"field": "note"})
+    with new_uow() as uow:
+        entry = uow.sets.entry(athlete_id, entry_id)
+        if entry is None:
+            raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
+        old = next((s for s in entry.sets if s.position == position), None)
+        if old is None:
+            raise NotFound(
+                f"Log entry {entry_id} has no set {position}.",
+                {"entry_id": entry_id, "position": position},
+            )
+        exercise = knowledge.catalogue.get(entry.exercise)
+        _check_fits(exercise, parsed[0])
+        athlete = uow.athletes.get(athlete_id)
+        use_lb = in_lb if in_lb is not None else athlete.units is Units.LB
+        changed = _to_logged(
+            exercise,
+            parsed[0],
+            position,
+            entry.performed_on,
+            old.range_done is RangeDone.PARTIAL if partial is None else partial,
+            old.pain if pain is None else pain,
+            old.note if note is None else note,
+            use_lb,
+        )
+        uow.sets.replace_set(athlete_id, entry_id, changed)
+        uow.commit()
+        stored = uow.sets.entry(athlete_id, entry_id)
+    assert stored is not None
+    return stored
+
+
+def entry(new_uow: UnitOfWorkFactory, athlete_id: int, entry_id: int) -> LogEntry:
+    with new_uow() as uow:
+        found = uow.sets.entry(athlete_id, entry_id)
+    if found is None:
+        raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
+    return found
+
+
 def history(
     new_uow: UnitOfWorkFactory,
     knowledge: Knowledge,

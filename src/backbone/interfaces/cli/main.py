@@ -13,6 +13,7 @@ from backbone.interfaces.cli.endurance import COMMANDS as ENDURANCE_COMMANDS
 from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import plan_options, plan_request, split_commas
 from backbone.interfaces.cli.reporting import COMMANDS as REPORT_COMMANDS
+from backbone.interfaces.cli.server import COMMANDS as SERVER_COMMANDS
 from backbone.interfaces.cli.training import COMMANDS
 
 
@@ -103,7 +104,13 @@ def show_exercise(slug: str, as_json: bool) -> None:
     render_cue_card(exercise)
 
 
-for command in (*COMMANDS, *ANALYTICS_COMMANDS, *ENDURANCE_COMMANDS, *REPORT_COMMANDS):
+for command in (
+    *COMMANDS,
+    *ANALYTICS_COMMANDS,
+    *ENDURANCE_COMMANDS,
+    *REPORT_COMMANDS,
+    *SERVER_COMMANDS,
+):
     cli.add_command(command)
 
 

@@ -1,0 +1,97 @@
+"""Use cases: the days an athlete trained (sessions), one day's session, and comments on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from backbone.domain.accounts import SessionComment
+from backbone.domain.errors import InputError, NotFound
+from backbone.domain.history import LogEntry, PerformedSession
+from backbone.services.accounts import UnitOfWorkFactory
+from backbone.services.training_documents import entry_document
+
+COMMENT_MAX_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDay:
+    athlete_id: int
+    on: date
+    entries: tuple[LogEntry, ...]
+    performed: PerformedSession | None
+    comments: tuple[SessionComment, ...]
+
+
+def sessions(new_uow: UnitOfWorkFactory, athlete_id: int) -> list[SessionDay]:
+    """Every day with logged sets or a finished session, newest first (without comments)."""
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        entries = uow.sets.entries(athlete_id)
+        performed = {p.on: p for p in uow.sessions.performed(athlete_id)}
+    by_day: dict[date, list[LogEntry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.performed_on, []).append(entry)
+    days = sorted(set(by_day) | set(performed), reverse=True)
+    return [
+        SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
+    ]
+
+
+def session_day(new_uow: UnitOfWorkFactory, athlete_id: int, on: date) -> SessionDay:
+    """One day's entries, finish record and comments; NotFound for a day without training."""
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        entries = tuple(e for e in uow.sets.entries(athlete_id, since=on) if e.performed_on == on)
+        performed = next(
+            (p for p in uow.sessions.performed(athlete_id, since=on) if p.on == on), None
+        )
+        comments = tuple(uow.comments.for_day(athlete_id, on))
+    if not entries and performed is None:
+        raise NotFound(f"No session on {on.isoformat()}.", {"date": on.isoformat()})
+    return SessionDay(athlete_id, on, entries, performed, comments)
+
+
+def comment_on_session(
+    new_uow: UnitOfWorkFactory,
+    athlete_id: int,
+    on: date,
+    *,
+    author_user_id: int,
+    text: str,
+    now: datetime,
+) -> SessionComment:
+    """A comment on a day's session (the caller checked the author may comment)."""
+    body = text.strip()
+    if not 1 <= len(body) <= COMMENT_MAX_CHARS:
+        raise InputError(f"A comment must be 1-{COMMENT_MAX_CHARS} characters.", {"field": "text"})
+    session_day(new_uow, athlete_id, on)  # NotFound for a day without training
+    with new_uow() as uow:
+        stored = uow.comments.add(SessionComment(athlete_id, on, author_user_id, body, now))
+        uow.commit()
+    return stored
+
+
+def comment_document(comment: SessionComment) -> dict[str, Any]:
+    return {
+        "comment_id": comment.comment_id,
+        "date": comment.on.isoformat(),
+        "author_user_id": comment.author_user_id,
+        "text": comment.text,
+        "created_at": comment.created_at.isoformat(),
+    }
+
+
+def session_document(day: SessionDay) -> dict[str, Any]:
+    done = day.performed
+    return {
+        "date": day.on.isoformat(),
+        "finished": done is not None,
+        "session_rpe": None if done is None else done.session_rpe,
+        "duration_min": None if done is None else done.duration_min,
+        "sets": sum(len(e.sets) for e in day.entries),
+        "exercises": sorted({e.exercise for e in day.entries}),
+        "entries": [entry_document(e) for e in day.entries],
+        "comments": [comment_document(c) for c in day.comments],
+    }
