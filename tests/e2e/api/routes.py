@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fastapi import FastAPI
@@ -33,20 +34,32 @@ class Route:
         return self.path.format(**values)
 
 
+def _all(app: FastAPI) -> Iterator[tuple[str, APIRoute]]:
+    """(full path, route) of every API route, through included routers (FastAPI nests them)."""
+    for item in app.routes:
+        if isinstance(item, APIRoute):
+            yield item.path, item
+        elif hasattr(item, "effective_route_contexts"):
+            for context in item.effective_route_contexts():
+                if isinstance(context.original_route, APIRoute):
+                    yield context.path, context.original_route
+
+
 def api_routes(app: FastAPI) -> list[Route]:
     """Every documented /api/v1 operation."""
-    found = []
-    for route in app.routes:
-        if isinstance(route, APIRoute) and route.path.startswith("/api/"):
-            for method in sorted(route.methods):
-                found.append(Route(method, route.path, route))
+    found = [
+        Route(method, path, route)
+        for path, route in _all(app)
+        if path.startswith("/api/")
+        for method in sorted(route.methods)
+    ]
+    assert len(found) > 30, "the route table looks empty: did FastAPI change how it nests routes?"
     return found
 
 
 def matching(app: FastAPI, method: str, path: str) -> tuple[str, str] | None:
     """(method, path template) of the route a request goes to."""
-    for route in app.routes:
-        if isinstance(route, APIRoute) and method in route.methods:
-            if route.path_regex.match(path):
-                return method, route.path
+    for template, route in _all(app):
+        if method in route.methods and route.path_regex.match(path):
+            return method, template
     return None
