@@ -141,7 +141,7 @@ def typical_request() -> PlanRequest:
 
 
 def time_plans(name: str, requests: Sequence[PlanRequest], target_p95: float | None) -> InProcess:
-    from backbone.bootstrap import knowledge
+    from backbone.bootstrap import load_knowledge as knowledge
     from backbone.domain.errors import InfeasiblePlan
     from backbone.services.planning import plan_training
 
@@ -180,7 +180,7 @@ def time_plans(name: str, requests: Sequence[PlanRequest], target_p95: float | N
 
 def warm_up() -> str | None:
     """Load the catalogue and evidence and import the solver, outside the timings."""
-    from backbone.bootstrap import knowledge
+    from backbone.bootstrap import load_knowledge as knowledge
     from backbone.domain.errors import InfeasiblePlan
     from backbone.services.planning import plan_training
 

@@ -61,6 +61,6 @@ def test_pdf_report_opens(logged: Backbone, tmp_path: Path) -> None:
 def test_no_history_and_bad_input(backbone: Backbone) -> None:
     text = backbone.run("report").stdout
     assert "What to do first" in text
-    assert "program start" in text
+    assert "Start a program" in text
     bad = backbone.run("report", "--since", "3m", code=2)
     assert "8w" in bad.stderr

@@ -53,7 +53,7 @@ def test_no_history_says_what_to_do_first(app: Backbone, me: int) -> None:
     assert report.sections == ()
     text = render_report(report, "md")
     assert isinstance(text, str)
-    assert "program start" in text
+    assert "Start a program" in text
     assert "<svg" not in render_report(report, "html")
 
 

@@ -15,11 +15,14 @@ from backbone.domain.vocabulary import (
     MOBILITY_PATTERNS,
     Equipment,
     Kind,
+    Loadability,
     MeasuredBy,
     MobilityUse,
     Muscle,
     Pattern,
+    Skill,
     SpinalLoad,
+    Stability,
 )
 
 REQUIRED_SLUGS = (
@@ -350,6 +353,9 @@ _VALID: dict[str, Any] = {
     "equipment": ["band"],
     "muscles": {"lats": 1.0, "biceps": 0.5},
     "spinal_load": "low",
+    "loadability": "band",
+    "stability": "unstable",
+    "skill": "low",
     "level": "novice",
     "unilateral": False,
     "measured_by": "reps",
@@ -435,3 +441,30 @@ def test_every_problem_is_reported_at_once() -> None:
     assert len(problems) == 2
     assert any("first_row" in p for p in problems)
     assert any("second_row" in p for p in problems)
+
+
+def test_a_lift_without_coaching_attributes_is_refused() -> None:
+    record = _record()
+    del record["loadability"]
+    with pytest.raises(CatalogueError, match="loadability"):
+        catalogue_from_records([record])
+
+
+def test_coaching_attributes_tell_loadable_stable_lifts_from_stand_ins(
+    catalogue: Catalogue,
+) -> None:
+    cable_row, doorframe = catalogue.get("seated_cable_row"), catalogue.get("doorframe_row")
+    assert cable_row.loadability is Loadability.EXTERNAL
+    assert cable_row.stability is Stability.SUPPORTED
+    assert doorframe.loadability is Loadability.FIXED
+    assert catalogue.get("band_row").loadability is Loadability.BAND
+    assert catalogue.get("pull_up").loadability is Loadability.BODYWEIGHT
+    assert catalogue.get("pendlay_row").skill is Skill.HIGH
+
+
+def test_deadlift_and_pull_up_families_are_named(catalogue: Catalogue) -> None:
+    deadlifts = {e.slug for e in catalogue if e.family == "deadlift"}
+    assert {"conventional_deadlift", "romanian_deadlift", "dumbbell_romanian_deadlift"} <= deadlifts
+    assert all(catalogue.get(s).pattern is Pattern.HINGE for s in deadlifts)
+    pulls = {e.slug for e in catalogue if e.family == "pull_up"}
+    assert {"pull_up", "chin_up", "band_assisted_pull_up"} <= pulls

@@ -189,8 +189,27 @@ def test_every_rule_id_cited_in_evidence_md_exists(registry: EvidenceRegistry) -
     assert sorted(cited - {rule.id for rule in registry}) == []
 
 
+BACKBONE_CONVENTIONS = frozenset(
+    {
+        "select.loadable_first",
+        "select.loaded_hinge_weekly",
+        "volume.outside_training",
+        "volume.erector_isolation_cap",
+    }
+)
+"""Coaching conventions Backbone added for issue 9 (exercise choice, outside training, erector
+volume): not rows of evidence.md, so they must be grade H and unverified."""
+
+
 def test_registry_has_exactly_one_rule_per_evidence_md_row(registry: EvidenceRegistry) -> None:
-    assert sorted(rule.id for rule in registry) == sorted(_rows())
+    assert sorted(rule.id for rule in registry) == sorted({*_rows(), *BACKBONE_CONVENTIONS})
+
+
+def test_backbone_conventions_are_shown_as_conventions(registry: EvidenceRegistry) -> None:
+    for rule_id in BACKBONE_CONVENTIONS:
+        rule = registry.rule(rule_id)
+        assert rule.grade.value == "H", rule_id
+        assert not rule.verified, rule_id
 
 
 def test_rows_marked_unverified_are_not_verified(registry: EvidenceRegistry) -> None:

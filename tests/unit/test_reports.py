@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from backbone.domain.athlete import Athlete
+from backbone.domain.athlete import Athlete, Units
 from backbone.domain.program import Plan
 from backbone.reports import charts
 from backbone.reports.document import Report, build_report, total_sets
@@ -117,6 +117,18 @@ def test_strength_records_and_endurance(report: Report) -> None:
     assert endurance.chart_svg is None
 
 
+def test_an_lb_athlete_reads_strength_and_records_in_pounds(plan: Plan) -> None:
+    report = build_report(sample_analytics(), plan, Athlete(name="Alex", units=Units.LB))
+    strength = report.section("strength")
+    assert strength.tables[0].columns[2:4] == ("First lb", "Latest lb")
+    row = next(r for r in strength.tables[0].rows if r[0] == "chest supported row")
+    assert row[2:4] == ("132.5", "152")  # 60 kg and 69 kg, to the half pound
+    assert strength.chart_svg is not None
+    assert "e1RM (lb)" in strength.chart_svg
+    records = report.section("records").tables[0].rows
+    assert ("2027-01-13", "lat pulldown", "rep max", "127 lb × 8", "121.5 lb") in records
+
+
 def test_the_plan_ahead_lists_only_sessions_from_today(report: Report, plan: Plan) -> None:
     section = report.section("plan")
     dates = [row[1] for row in section.tables[0].rows]
@@ -130,8 +142,10 @@ def test_the_plan_ahead_lists_only_sessions_from_today(report: Report, plan: Pla
 def test_no_history_says_what_to_do_first_without_charts() -> None:
     report = build_report(empty_analytics(), None, Athlete(name="Alex"))
     assert report.sections == ()
-    assert any("program start" in step for step in report.first_steps)
-    assert any("backbone log" in step for step in report.first_steps)
+    assert any("Start a program" in step for step in report.first_steps)
+    assert any("60x10@2" in step for step in report.first_steps)
+    # the report is read by a coach or physio on any interface: no command lines in it
+    assert not any("backbone " in step for step in report.first_steps)
     html = render_html(report)
     assert "<svg" not in html
     assert "What to do first" in html
@@ -141,7 +155,7 @@ def test_no_history_says_what_to_do_first_without_charts() -> None:
 def test_no_history_with_a_program_shows_the_plan(plan: Plan) -> None:
     report = build_report(empty_analytics(), plan, Athlete(name="Alex"))
     assert [s.key for s in report.sections] == ["plan"]
-    assert any("backbone today" in step for step in report.first_steps)
+    assert any("Today's session" in step for step in report.first_steps)
 
 
 def test_markdown_has_every_section_and_table(report: Report) -> None:

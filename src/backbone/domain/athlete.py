@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from backbone.domain.errors import InputError
-from backbone.domain.vocabulary import BackPain, Day, Equipment, Goal, Level
+from backbone.domain.vocabulary import BackPain, Day, Equipment, Goal, Level, OutsideLift
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -32,6 +32,10 @@ class Profile:
     start_on: date
     on_days: tuple[Day, ...] | None = None
     red_flags: tuple[str, ...] = ()
+    excluded: frozenset[str] = frozenset()
+    """exercise slugs or aliases the athlete will not do (`--exclude`); checked by the planner"""
+    also_training: frozenset[OutsideLift] = frozenset()
+    """lifts trained outside this plan (`--also-training`), whose back work is counted"""
 
     @property
     def available_equipment(self) -> frozenset[Equipment]:
@@ -51,6 +55,8 @@ def make_profile(
     start_on: date,
     on_days: Iterable[str] | None = None,
     red_flags: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    also_training: Iterable[str] = (),
 ) -> Profile:
     """Validate raw user values; every mistake names the bad value and what is allowed."""
     days = tuple(parse_choice(Day, d, "day") for d in on_days) if on_days is not None else None
@@ -84,7 +90,34 @@ def make_profile(
         start_on=start_on,
         on_days=days,
         red_flags=tuple(red_flags),
+        excluded=frozenset(e.strip() for e in exclude if e.strip()),
+        also_training=frozenset(
+            parse_choice(OutsideLift, OUTSIDE_LIFT_ALIASES.get(_key(a), a), "lift")
+            for a in also_training
+        ),
     )
+
+
+OUTSIDE_LIFT_ALIASES = {
+    "deadlifts": "deadlift",
+    "squats": "squat",
+    "back_squat": "squat",
+    "front_squat": "squat",
+    "bench_press": "bench",
+    "press": "overhead_press",
+    "ohp": "overhead_press",
+    "clean": "olympic",
+    "snatch": "olympic",
+    "clean_and_jerk": "olympic",
+    "rows": "row",
+    "pullup": "pull_up",
+    "pull_ups": "pull_up",
+    "chin_up": "pull_up",
+}
+
+
+def _key(raw: str) -> str:
+    return raw.strip().lower().replace("-", "_").replace(" ", "_")
 
 
 def parse_choice(enum: type[E], raw: str, what: str) -> E:

@@ -14,11 +14,14 @@ from backbone.domain.vocabulary import (
     Equipment,
     Kind,
     Level,
+    Loadability,
     MeasuredBy,
     MobilityUse,
     Muscle,
     Pattern,
+    Skill,
     SpinalLoad,
+    Stability,
 )
 
 E = TypeVar("E", bound=StrEnum)
@@ -39,6 +42,8 @@ REQUIRED_FIELDS = (
     "cues",
     "rule_ids",
 )
+COACHING_FIELDS = ("loadability", "stability", "skill")
+"""what a coach weighs when choosing; required for every exercise but mobility drills"""
 
 
 class CatalogueError(InputError):
@@ -187,6 +192,11 @@ def _exercise_from_record(record: Any) -> Exercise:
         if "mobility_use" not in record:
             raise _RecordProblem("a mobility drill needs mobility_use (warmup, cooldown or both)")
         mobility_use = _enum(MobilityUse, record["mobility_use"], "mobility_use")
+    else:
+        missing = [f for f in COACHING_FIELDS if f not in record]
+        if missing:
+            raise _RecordProblem(f"missing field(s) {', '.join(missing)}")
+    family = record.get("family")
     return Exercise(
         slug=slug,
         name=_text(record["name"], "name"),
@@ -209,6 +219,10 @@ def _exercise_from_record(record: Any) -> Exercise:
         ),
         rule_ids=rule_ids,
         mobility_use=mobility_use,
+        loadability=_enum(Loadability, record.get("loadability", "fixed"), "loadability"),
+        stability=_enum(Stability, record.get("stability", "free"), "stability"),
+        skill=_enum(Skill, record.get("skill", "low"), "skill"),
+        family=None if family is None else _text(family, "family"),
     )
 
 

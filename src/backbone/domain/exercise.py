@@ -8,11 +8,14 @@ from backbone.domain.vocabulary import (
     Equipment,
     Kind,
     Level,
+    Loadability,
     MeasuredBy,
     MobilityUse,
     Muscle,
     Pattern,
+    Skill,
     SpinalLoad,
+    Stability,
 )
 
 PRIME_MOVER_CREDIT = 1.0
@@ -51,6 +54,11 @@ class Exercise:
     progressions: tuple[str, ...]
     rule_ids: tuple[str, ...]
     mobility_use: MobilityUse | None = None
+    loadability: Loadability = Loadability.FIXED
+    stability: Stability = Stability.FREE
+    skill: Skill = Skill.LOW
+    family: str | None = None
+    """a lift family shared by variations (deadlift, pull_up): what a swap or a rule looks for"""
 
     def credit(self, muscle: Muscle) -> float:
         """Share of a set counted toward `muscle` (1.0 prime mover, 0.5 synergist, 0 untouched)."""

@@ -16,6 +16,7 @@ from backbone.domain.vocabulary import (
     Goal,
     Kind,
     Level,
+    Loadability,
     MeasuredBy,
     Pattern,
     SpinalLoad,
@@ -31,6 +32,8 @@ HOLD_SECONDS_BY_GOAL = {
 }
 CARRY_SECONDS = (30, 45)
 CORE_REST_S = 45
+SHORT_SESSION_MIN = 30
+"""sessions this short take McGill's shorter pyramid (5, 3, 1 holds)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ class Dose:
     rest_s: int
     max_sets: int
     reasons: tuple[Reason, ...]
+    fixed_sets: int | None = None
+    """a dose whose set count is the prescription itself (McGill's pyramid of holds)"""
 
     @property
     def work_s_per_side(self) -> float:
@@ -66,7 +71,11 @@ def dose_for(
 ) -> Dose:
     if exercise.kind is Kind.MOBILITY:
         return _mobility_dose(exercise, evidence)
-    if exercise.kind is Kind.CORE or exercise.pattern is Pattern.CARRY:
+    if (
+        exercise.kind is Kind.CORE
+        or exercise.pattern is Pattern.CARRY
+        or exercise.measured_by is MeasuredBy.SECONDS
+    ):
         return _core_dose(exercise, profile, evidence)
     return _loaded_dose(exercise, block, profile, evidence)
 
@@ -168,25 +177,46 @@ def _rir_floor(
     return floor, reasons
 
 
+BIG3_RULE = "core.mcgill_big3"
+
+
+def mcgill_big3(exercise: Exercise) -> bool:
+    """The curl-up, side bridge and bird dog: McGill's spine-sparing core trio."""
+    return BIG3_RULE in exercise.rule_ids and exercise.kind is Kind.CORE
+
+
 def _core_dose(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry) -> Dose:
     reasons: list[Reason] = []
     if exercise.measured_by is MeasuredBy.SECONDS:
-        if exercise.pattern is Pattern.CARRY:
-            seconds = CARRY_SECONDS
-            rest_s = CORE_REST_S
-        elif profile.back_pain is not BackPain.NONE:
-            hold = evidence.integer("core.mcgill_big3", "hold_s")
-            seconds = (hold, hold)
-            rest_s = evidence.integer("rest.core_isometric", "rest_s_max")
+        if mcgill_big3(exercise) and profile.back_pain is BackPain.CURRENT:
+            # core.mcgill_big3: short holds in a descending pyramid (6, 4, 2 holds), the number
+            # of holds is the dose; rest.core_isometric: a few seconds between holds.
+            hold = evidence.integer(BIG3_RULE, "hold_s")
+            short = profile.minutes_per_session <= SHORT_SESSION_MIN
+            pyramid = evidence.integers(BIG3_RULE, "pyramid_alternative" if short else "pyramid")
+            holds = sum(pyramid)
+            rest_s = evidence.integer("rest.core_isometric", "rest_s_min")
+            steps = ", ".join(str(n) for n in pyramid)
+            side = " per side" if exercise.unilateral else ""
             reasons.append(
-                Reason("core.mcgill_big3", f"{hold} s holds, neutral spine, spine-sparing")
+                Reason(BIG3_RULE, f"{holds} holds of {hold} s{side} as {steps}: spine-sparing")
             )
             reasons.append(Reason("rest.core_isometric", f"{rest_s} s between holds"))
+            reasons.append(
+                Reason("progression.hold_time", "holds stay short; progress by adding holds")
+            )
+            return Dose(None, (hold, hold), None, None, rest_s, holds, tuple(reasons), holds)
+        if exercise.pattern is Pattern.CARRY or exercise.loadability is Loadability.EXTERNAL:
+            seconds = CARRY_SECONDS
+            reasons.append(
+                Reason("progression.hold_time", "carry a load you can hold tall for the time")
+            )
         else:
             seconds = HOLD_SECONDS_BY_GOAL[profile.goal]
-            rest_s = CORE_REST_S
-        reasons.append(Reason("progression.hold_time", "add 5-10 s per session while form holds"))
-        return Dose(None, seconds, None, None, rest_s, CORE_MAX_SETS, tuple(reasons))
+            reasons.append(
+                Reason("progression.hold_time", "lengthen the hold to the top, then a harder one")
+            )
+        return Dose(None, seconds, None, None, CORE_REST_S, CORE_MAX_SETS, tuple(reasons))
     low, high = (6, 10) if profile.back_pain is not BackPain.NONE else (8, 12)
     reasons.append(Reason("core.anti_movement_mix", f"{low}-{high} slow, controlled reps"))
     return Dose((low, high), None, 2, 2, CORE_REST_S, CORE_MAX_SETS, tuple(reasons))

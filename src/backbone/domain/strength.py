@@ -17,7 +17,7 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.exposures import Exposure
 from backbone.domain.history import LoggedSet, RangeDone, SetType
 from backbone.domain.loads import LoadKind, body_loaded, load_kind
-from backbone.domain.vocabulary import Equipment, MeasuredBy, Pattern
+from backbone.domain.vocabulary import Equipment, Kind, Loadability, MeasuredBy, Pattern
 
 EPLEY_REPS_MAX = 10  # e1rm.epley reps_max: linear formulas are not used beyond 10 reps (REY2006)
 EPLEY_DIVISOR = 30  # e1rm.epley reps_divisor
@@ -78,6 +78,35 @@ def estimate_1rm_kg(load_kg: float, reps: int, rir: int | None = None) -> float 
     return None if factor is None else load_kg * factor
 
 
+KNOWN_SET_RTF_MAX = 20
+"""a reported set (`--known`) may run to about 20 reps to failure; the estimate widens with it"""
+
+
+@dataclass(frozen=True, slots=True)
+class E1rmEstimate:
+    e1rm_kg: float
+    low_kg: float
+    high_kg: float
+    reps_to_failure: int
+
+
+def estimate_known_set(load_kg: float, reps: int, rir: int | None) -> E1rmEstimate | str:
+    """e1RM from a set a lifter reports, up to about 20 reps to failure, with its uncertainty
+    (about ±3% up to 10 reps, widening by 1% a rep beyond); otherwise why it cannot be used."""
+    if load_kg <= 0:
+        return "it has no load"
+    if reps < 1:
+        return "it has no reps"
+    if rir is not None and (rir < 0 or rir > RIR_ADJUSTED_RIR_MAX):
+        return f"RIR {rir} is too far from failure to judge (0-{RIR_ADJUSTED_RIR_MAX} can be used)"
+    rtf = reps + (rir or 0)
+    if rtf > KNOWN_SET_RTF_MAX:
+        return f"{rtf} reps to failure is beyond the {KNOWN_SET_RTF_MAX} the formulas can read"
+    value = epley_kg(load_kg, rtf) if rtf <= EPLEY_REPS_MAX else mayhew_kg(load_kg, rtf)
+    spread = 0.03 + 0.01 * max(0, rtf - EPLEY_REPS_MAX)
+    return E1rmEstimate(value, value * (1 - spread), value * (1 + spread), rtf)
+
+
 def load_for_reps_kg(e1rm_kg: float, reps: int, rir: int | None) -> float | None:
     """The load that leaves `rir` in reserve after `reps`: the e1RM formulas run backwards."""
     factor = rep_factor(reps + (rir or 0))
@@ -104,6 +133,8 @@ def set_e1rm_kg(logged: LoggedSet, exercise: Exercise, bodyweight_kg: float | No
     """
     if exercise.measured_by is MeasuredBy.SECONDS or logged.reps is None:
         return None
+    if exercise.kind in (Kind.CORE, Kind.MOBILITY) or exercise.loadability is Loadability.FIXED:
+        return None  # core drills, mobility and fixed bodyweight stand-ins have no 1RM to track
     if Equipment.BAND in exercise.equipment or load_kind(exercise) is LoadKind.BAND:
         return None
     if logged.range_done is not RangeDone.FULL or logged.set_type not in WORK_SET_TYPES:

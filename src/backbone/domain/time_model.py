@@ -5,15 +5,15 @@ For an item of N sets:
 where work_s is the middle of the rep range times the exercise's seconds per rep (or the middle of
 the hold range), doubled for one-side-at-a-time exercises. Setup covers walking to the station,
 loading and adjusting: 60 s for a main lift, 45 s for an accessory, 20 s for core work and 10 s
-for a mobility drill. The first main lift gets ramp-up sets (1 in sessions of 30 minutes or less,
-else 2), each a working set's duration plus 45 s to change the load.
+for a mobility drill. Every heavy main lift (externally loaded) gets ramp-up sets (1 in sessions
+of 30 minutes or less, else 2), each a working set's duration plus 45 s to change the load.
 """
 
 from __future__ import annotations
 
 from backbone.domain.exercise import Exercise
 from backbone.domain.prescription import Dose
-from backbone.domain.vocabulary import BlockKind
+from backbone.domain.vocabulary import BlockKind, Loadability
 
 SETUP_S = {
     BlockKind.WARMUP: 10,
@@ -45,3 +45,8 @@ def ramp_up_sets(minutes_per_session: int) -> int:
 
 def ramp_up_s(exercise: Exercise, dose: Dose, minutes_per_session: int) -> int:
     return ramp_up_sets(minutes_per_session) * (work_s_per_set(exercise, dose) + RAMP_UP_CHANGE_S)
+
+
+def ramps_up(exercise: Exercise, block: BlockKind) -> bool:
+    """A heavy main lift: loaded from outside, so it is worked up to, never started cold."""
+    return block is BlockKind.MAIN and exercise.loadability is Loadability.EXTERNAL

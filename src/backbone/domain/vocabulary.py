@@ -131,3 +131,58 @@ class MobilityUse(StrEnum):
     WARMUP = "warmup"
     COOLDOWN = "cooldown"
     BOTH = "both"
+
+
+class Loadability(StrEnum):
+    """How well an exercise takes load and small steps: what a coach weighs first.
+
+    `external`: a bar, dumbbell, kettlebell, cable or machine stack (measured, small steps);
+    `bodyweight`: the body, plus or minus measured weight (pull-ups, back extensions);
+    `band`: coarse band steps that change through the range; `fixed`: angle and reps only.
+    """
+
+    FIXED = "fixed"
+    BAND = "band"
+    BODYWEIGHT = "bodyweight"
+    EXTERNAL = "external"
+
+    @property
+    def rank(self) -> int:
+        return list(Loadability).index(self)
+
+
+class Stability(StrEnum):
+    """How much the body must balance: supported (chest pad, seat, machine) lets the target
+    muscle, not balance, limit the set; unstable (rings, band anchors, one leg) limits load."""
+
+    UNSTABLE = "unstable"
+    FREE = "free"
+    SUPPORTED = "supported"
+
+    @property
+    def rank(self) -> int:
+        return list(Stability).index(self)
+
+
+class Skill(StrEnum):
+    """Technique demand before the set is limited by the muscle rather than by the pattern."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return list(Skill).index(self)
+
+
+class OutsideLift(StrEnum):
+    """Lifts trained outside the back plan (`--also-training`), counted instead of repeated."""
+
+    SQUAT = "squat"
+    DEADLIFT = "deadlift"
+    OLYMPIC = "olympic"
+    ROW = "row"
+    PULL_UP = "pull_up"
+    BENCH = "bench"
+    OVERHEAD_PRESS = "overhead_press"

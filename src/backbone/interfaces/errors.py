@@ -19,7 +19,9 @@ The JSON body is the same everywhere: `{"ok": false, "status", "code", "error", 
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any
+
+from typing_extensions import TypedDict
 
 from backbone.domain.errors import BackboneError
 

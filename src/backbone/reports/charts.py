@@ -119,8 +119,8 @@ def weekly_sets_vs_band(volume: Sequence[MuscleVolume]) -> str:
         return _svg(figure, "volume")
 
 
-def strength_trends(trends: Sequence[StrengthTrend]) -> str:
-    """Best e1RM per exposure over time, one line per exercise."""
+def strength_trends(trends: Sequence[StrengthTrend], unit: str = "kg") -> str:
+    """Best e1RM per exposure over time, one line per exercise (points already in `unit`)."""
     with _figure("strength", 3.0) as figure:
         axes = figure.add_subplot()
         for index, trend in enumerate(trends):
@@ -138,7 +138,7 @@ def strength_trends(trends: Sequence[StrengthTrend]) -> str:
                 label=label,
                 linestyle="--" if trend.stalled else "-",
             )
-        axes.set_ylabel("e1RM (kg)")
+        axes.set_ylabel(f"e1RM ({unit})")
         _date_axis(axes, sorted({d for t in trends for d, _ in t.points}))
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
         return _svg(figure, "strength")

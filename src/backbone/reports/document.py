@@ -7,7 +7,7 @@ With no history yet the report says what to do first instead of drawing empty ch
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from backbone.domain.analytics.model import (
@@ -19,24 +19,24 @@ from backbone.domain.analytics.model import (
     SpinalLoadWeek,
     StrengthTrend,
 )
-from backbone.domain.athlete import Athlete
+from backbone.domain.athlete import Athlete, Units
 from backbone.domain.program import Plan, PlanItem, Week
 from backbone.domain.strength import PersonalRecord
 from backbone.domain.vocabulary import BlockKind, Muscle
+from backbone.presentation.loads import in_units
 from backbone.reports import charts
 
 PLANNED_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
 FIRST_STEPS_NO_PROGRAM = (
-    "Start a program: `backbone program start --days 3 --minutes 45 --equipment band "
-    "--level novice --goal health` (the same options as `backbone plan`).",
-    "After each session, log what you lifted: `backbone log EXERCISE 60x10@2 60x9@1` "
-    "(load x reps @ reps in reserve).",
-    "Check in on sleep and back pain on training days: `backbone checkin --sleep 7 "
-    "--back-pain 2 --soreness 3`.",
+    "Start a program: choose your training days, minutes per session, equipment, level and "
+    "goal, and Backbone plans the block.",
+    "After each session, log what you lifted as load x reps @ reps in reserve "
+    "(e.g. 60x10@2 60x9@1).",
+    "Check in on sleep, back pain and soreness on training days.",
     "Come back for this report after two or three weeks of logging.",
 )
 FIRST_STEPS_WITH_PROGRAM = (
-    "`backbone today` shows the session for the day, with loads and the reason for each.",
+    "Today's session shows the loads for the day and the reason for each.",
     *FIRST_STEPS_NO_PROGRAM[1:],
 )
 
@@ -112,13 +112,13 @@ def build_report(analytics: Analytics, plan: Plan | None, athlete: Athlete) -> R
         )
     sections = [
         _volume_section(analytics.volume),
-        _strength_section(analytics.strength),
+        _strength_section(analytics.strength, athlete.units),
         _pain_section(analytics.pain_vs_load),
         _adherence_section(analytics.adherence),
         _spinal_section(analytics.spinal_load, analytics.spinal_load_trend),
         _balance_section(analytics),
         _endurance_section(analytics),
-        _records_section(analytics.records),
+        _records_section(analytics.records, athlete.units),
     ]
     if plan_section is not None:
         sections.append(plan_section)
@@ -187,9 +187,25 @@ def total_sets(volume: MuscleVolume) -> float:
     return sum(sets for _, sets in volume.weekly_sets)
 
 
-def _strength_section(trends: Sequence[StrengthTrend]) -> Section:
+def _in_units(trend: StrengthTrend, units: Units) -> StrengthTrend:
+    """The trend with its loads and slopes in the athlete's units."""
+
+    def shown(value: float | None) -> float | None:
+        return None if value is None else in_units(value, units) if units is Units.LB else value
+
+    return replace(
+        trend,
+        points=tuple((on, in_units(value, units)) for on, value in trend.points),
+        slope_kg_per_week=shown(trend.slope_kg_per_week),
+        slope_stderr_kg_per_week=shown(trend.slope_stderr_kg_per_week),
+    )
+
+
+def _strength_section(trends: Sequence[StrengthTrend], units: Units) -> Section:
     title = "Estimated one-rep max (e1RM) trends"
-    plotted = [t for t in trends if t.points]
+    unit = units.value
+    # loads and slopes shown in the athlete's units from here on (fields keep their kg names)
+    plotted = [_in_units(t, units) for t in trends if t.points]
     if not plotted:
         return Section(
             "strength",
@@ -202,7 +218,9 @@ def _strength_section(trends: Sequence[StrengthTrend]) -> Section:
     parts = []
     best = max(sloped, key=lambda t: t.slope_kg_per_week or 0.0, default=None)
     if best is not None and (best.slope_kg_per_week or 0.0) > 0:
-        parts.append(f"fastest: {_label(best.exercise)} {_signed(best.slope_kg_per_week)} kg/week")
+        parts.append(
+            f"fastest: {_label(best.exercise)} {_signed(best.slope_kg_per_week)} {unit}/week"
+        )
     parts.append(f"stalled: {', '.join(map(_label, stalled))}" if stalled else "none stalled")
     rows = tuple(
         (
@@ -221,10 +239,10 @@ def _strength_section(trends: Sequence[StrengthTrend]) -> Section:
         (
             "Exercise",
             "Sessions",
-            "First kg",
-            "Latest kg",
-            "Change kg",
-            "Slope kg/week",
+            f"First {unit}",
+            f"Latest {unit}",
+            f"Change {unit}",
+            f"Slope {unit}/week",
             "Stalled",
             "Rule",
         ),
@@ -234,7 +252,7 @@ def _strength_section(trends: Sequence[StrengthTrend]) -> Section:
         "strength",
         title,
         f"{len(plotted)} exercises tracked; " + "; ".join(parts) + ".",
-        charts.strength_trends(plotted),
+        charts.strength_trends(plotted, unit),
         (table,),
     )
 
@@ -248,7 +266,7 @@ def _pain_section(weeks: Sequence[PainLoadWeek]) -> Section:
     if not rated:
         reading = (
             f"{_num(total)} hard sets over {len(weeks)} weeks, but no check-ins rated back pain: "
-            "`backbone checkin` adds it."
+            "a check-in adds it."
         )
     else:
         mean = sum(w.mean_back_pain or 0.0 for w in rated) / len(rated)
@@ -286,8 +304,7 @@ def _adherence_section(adherence: Adherence | None) -> Section:
         return Section(
             "adherence",
             title,
-            "No running program: nothing planned to compare against. "
-            "`backbone program start` starts one.",
+            "No running program: nothing planned to compare against until one is started.",
             None,
         )
     missed = sum(planned and not performed for _, planned, performed in adherence.calendar)
@@ -432,13 +449,14 @@ def _endurance_section(analytics: Analytics) -> Section:
     return Section("endurance", title, reading, None, tuple(tables))
 
 
-def _records_section(records: Sequence[PersonalRecord]) -> Section:
+def _records_section(records: Sequence[PersonalRecord], units: Units) -> Section:
     title = "Personal records"
     if not records:
         return Section("records", title, "No personal records in this window.", None)
     latest = max(records, key=lambda r: r.performed_on)
     reading = (
-        f"{len(records)} personal records in the window; the latest: {_record_text(latest)} "
+        f"{len(records)} personal records in the window; the latest: "
+        f"{_record_text(latest, units)} "
         f"on {latest.performed_on.isoformat()}."
     )
     rows = tuple(
@@ -446,8 +464,8 @@ def _records_section(records: Sequence[PersonalRecord]) -> Section:
             r.performed_on.isoformat(),
             _label(r.exercise),
             _label(r.kind),
-            _record_text(r),
-            "first" if r.previous is None else _record_value(r.kind, r.previous),
+            _record_text(r, units),
+            "first" if r.previous is None else _record_value(r.kind, r.previous, units),
         )
         for r in sorted(records, key=lambda r: (r.performed_on, r.exercise, r.kind))
     )
@@ -465,8 +483,7 @@ def _plan_section(plan: Plan | None, today: date) -> Section | None:
         return Section(
             "plan",
             title,
-            f"The running block ended on {last.isoformat()}: start the next one with "
-            "`backbone program start`.",
+            f"The running block ended on {last.isoformat()}: time to start the next one.",
             None,
         )
     sessions_per_week = max(len(w.sessions) for w in ahead)
@@ -530,13 +547,15 @@ def _range(bounds: tuple[int, int]) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-def _record_text(record: PersonalRecord) -> str:
-    text = _record_value(record.kind, record.value)
+def _record_text(record: PersonalRecord, units: Units) -> str:
+    text = _record_value(record.kind, record.value, units)
     return f"{text} × {record.reps}" if record.kind == "rep_max" and record.reps else text
 
 
-def _record_value(kind: str, value: float) -> str:
-    return f"{_num(value)} s" if kind == "longest_hold" else f"{_num(value)} kg"
+def _record_value(kind: str, value: float, units: Units) -> str:
+    if kind == "longest_hold":
+        return f"{_num(value)} s"
+    return f"{_num(in_units(value, units))} {units.value}"
 
 
 def _test_value(test: str, value: float) -> str:

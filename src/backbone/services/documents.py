@@ -1,4 +1,4 @@
-"""JSON bodies: the `--json` output of the CLI and, later, the HTTP API share these shapes."""
+"""Documents of the plan and the catalogue (shapes in `backbone.services.views`)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,15 @@ from typing import Any
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.program import Plan, PlanItem
+from backbone.services.views import (
+    CitationDocument,
+    ExerciseDocument,
+    PlanDocument,
+    PlanItemDocument,
+)
 
 
-def plan_document(plan: Plan, evidence: EvidenceRegistry) -> dict[str, Any]:
+def plan_document(plan: Plan, evidence: EvidenceRegistry) -> PlanDocument:
     p = plan.profile
     return {
         "profile": {
@@ -52,7 +58,7 @@ def plan_document(plan: Plan, evidence: EvidenceRegistry) -> dict[str, Any]:
     }
 
 
-def _item(item: PlanItem) -> dict[str, Any]:
+def _item(item: PlanItem) -> PlanItemDocument:
     return {
         "exercise": item.exercise,
         "name": item.name,
@@ -67,9 +73,9 @@ def _item(item: PlanItem) -> dict[str, Any]:
     }
 
 
-def citations(rule_ids: tuple[str, ...], evidence: EvidenceRegistry) -> list[dict[str, Any]]:
+def citations(rule_ids: tuple[str, ...], evidence: EvidenceRegistry) -> list[CitationDocument]:
     """Each cited rule with its grade and sources; heuristics are labelled as convention."""
-    cited = []
+    cited: list[CitationDocument] = []
     for rule_id in rule_ids:
         if rule_id not in evidence:
             continue
@@ -96,7 +102,7 @@ def _reference(source: Any) -> str:
     return f"{source.authors}{year}. {source.title}{journal}"
 
 
-def exercise_document(exercise: Exercise) -> dict[str, Any]:
+def exercise_document(exercise: Exercise) -> ExerciseDocument:
     cues = exercise.cues
     return {
         "slug": exercise.slug,

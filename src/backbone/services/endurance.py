@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from datetime import date
 from difflib import get_close_matches
-from typing import Any
 
 from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import InputError
 from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge
+from backbone.services.views import EnduranceResultDocument
 
 TESTS = (
     "sorensen",
@@ -101,7 +101,7 @@ def unit_of(test: str) -> str:
     return "reps" if test in COUNTED else "s"
 
 
-def result_document(result: EnduranceResult) -> dict[str, Any]:
+def result_document(result: EnduranceResult) -> EnduranceResultDocument:
     """The JSON body of one result (CLI --json and API alike)."""
     return {
         "test": result.test,

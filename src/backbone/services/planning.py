@@ -26,6 +26,8 @@ class PlanRequest:
     weeks: int = DEFAULT_WEEKS
     on_days: Sequence[str] | None = None
     red_flags: Sequence[str] = field(default_factory=tuple)
+    exclude: Sequence[str] = field(default_factory=tuple)
+    also_training: Sequence[str] = field(default_factory=tuple)
 
 
 def plan_training(request: PlanRequest, knowledge: Knowledge) -> Plan:
@@ -47,4 +49,6 @@ def profile_of(request: PlanRequest) -> Profile:
         start_on=request.start_on,
         on_days=request.on_days,
         red_flags=request.red_flags,
+        exclude=request.exclude,
+        also_training=request.also_training,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from backbone.domain.athlete import Athlete
 from backbone.domain.errors import InputError
 from backbone.domain.exercise import Exercise
 from backbone.domain.planner.candidates import block_of
@@ -42,6 +43,7 @@ class TodayItem:
 
 @dataclass(frozen=True, slots=True)
 class TodayView:
+    athlete: Athlete
     on: date
     day: DayInProgram
     recovery: Recovery | None
@@ -57,14 +59,14 @@ def today(athlete_id: int, on: date, knowledge: Knowledge, new_uow: UnitOfWorkFa
         view = running_program(uow, athlete_id)
         day = locate(view.plan, on)
         if day.session is None:
-            return TodayView(on, day, None, ())
+            return TodayView(view.athlete, on, day, None, ())
         recovery = _recovery(uow, view, on, knowledge)
         items = tuple(
             _today_item(block, item, uow, view, day, recovery, knowledge)
             for block in day.session.blocks
             for item in block.items
         )
-    return TodayView(on, day, recovery, items)
+    return TodayView(view.athlete, on, day, recovery, items)
 
 
 def next_prescription(

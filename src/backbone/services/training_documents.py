@@ -1,23 +1,41 @@
-"""JSON bodies of the training-log commands (`today`, `next`, `log`, `history`, `checkin`)."""
+"""Documents of the training log: today, next, log, history, check-ins, the athlete (shapes in
+`backbone.services.views`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from backbone.domain.history import LogEntry, LoggedSet
+from backbone.domain.athlete import Athlete
+from backbone.domain.history import LogEntry, LoggedSet, PerformedSession
 from backbone.domain.prescription import Reason
 from backbone.domain.progression import Prescription, Recovery, SetTarget
 from backbone.domain.strength import PersonalRecord
 from backbone.services.programs import ProgramView
 from backbone.services.training import TodayItem, TodayView
 from backbone.services.training_log import LogResult
+from backbone.services.views import (
+    AthleteDocument,
+    EntryDocument,
+    LogDocument,
+    LoggedSetDocument,
+    PerformedSessionDocument,
+    PlanDocument,
+    PrescriptionDocument,
+    ProgramDocument,
+    ReasonDocument,
+    RecordDocument,
+    RecoveryDocument,
+    SetTargetDocument,
+    TodayBlockDocument,
+    TodayDocument,
+    TodayItemDocument,
+    UndoDocument,
+)
 
 
-def why(reasons: tuple[Reason, ...]) -> list[dict[str, str]]:
+def why(reasons: tuple[Reason, ...]) -> list[ReasonDocument]:
     return [{"rule_id": r.rule_id, "text": r.text} for r in reasons]
 
 
-def set_target(target: SetTarget) -> dict[str, Any]:
+def set_target(target: SetTarget) -> SetTargetDocument:
     return {
         "load_kg": target.load_kg,
         "added_kg": target.added_kg,
@@ -27,7 +45,7 @@ def set_target(target: SetTarget) -> dict[str, Any]:
     }
 
 
-def prescription_document(prescription: Prescription) -> dict[str, Any]:
+def prescription_document(prescription: Prescription) -> PrescriptionDocument:
     return {
         "exercise": prescription.exercise,
         "calibrate": prescription.calibrate,
@@ -47,7 +65,7 @@ def prescription_document(prescription: Prescription) -> dict[str, Any]:
     }
 
 
-def recovery_document(recovery: Recovery | None) -> dict[str, Any] | None:
+def recovery_document(recovery: Recovery | None) -> RecoveryDocument | None:
     if recovery is None:
         return None
     return {
@@ -58,38 +76,44 @@ def recovery_document(recovery: Recovery | None) -> dict[str, Any] | None:
     }
 
 
-def _today_item(item: TodayItem) -> dict[str, Any]:
-    body: dict[str, Any] = {
+def _today_item(item: TodayItem) -> TodayItemDocument:
+    cues = item.exercise.cues
+    body: TodayItemDocument = {
         "exercise": item.exercise.slug,
         "name": item.exercise.name,
         "rest_s": item.planned.rest_s,
         "per_side": item.planned.per_side,
         "cues": {
-            "setup": item.exercise.cues.setup[0],
-            "execution": item.exercise.cues.execution[0],
+            "setup": cues.setup[0],
+            "execution": cues.execution[0],
             "range_of_motion": {
-                "start": item.exercise.cues.range_of_motion.start,
-                "end": item.exercise.cues.range_of_motion.end,
+                "start": cues.range_of_motion.start,
+                "end": cues.range_of_motion.end,
             },
         },
+        "calibrate": False,
+        "sets": [],
+        "why": [],
     }
     if item.prescription is None:
         planned = SetTarget(None, None, item.planned.reps, item.planned.seconds, None)
-        body |= {
-            "calibrate": False,
-            "sets": [set_target(planned)] * item.planned.sets,
-            "why": why(item.planned.why),
-        }
-    else:
-        body |= prescription_document(item.prescription)
-        body["why"] = why(item.prescription.why)
+        body["sets"] = [set_target(planned)] * item.planned.sets
+        body["why"] = why(item.planned.why)
+        return body
+    prescribed = prescription_document(item.prescription)
+    body["calibrate"] = prescribed["calibrate"]
+    body["sets"] = prescribed["sets"]
+    body["why"] = prescribed["why"]
+    body["instructions"] = prescribed["instructions"]
+    body["substitute"] = prescribed["substitute"]
+    body["stall"] = prescribed["stall"]
     return body
 
 
-def today_document(view: TodayView) -> dict[str, Any]:
+def today_document(view: TodayView) -> TodayDocument:
     day = view.day
     upcoming = day.next_session
-    body: dict[str, Any] = {
+    body: TodayDocument = {
         "date": view.on.isoformat(),
         "rest_day": view.rest_day,
         "week": day.week.number if day.week else None,
@@ -101,14 +125,17 @@ def today_document(view: TodayView) -> dict[str, Any]:
         "session": None,
     }
     if day.session is not None:
-        blocks: dict[str, list[dict[str, Any]]] = {}
+        blocks: dict[str, list[TodayItemDocument]] = {}
         for item in view.items:
             blocks.setdefault(item.block.value, []).append(_today_item(item))
+        listed: list[TodayBlockDocument] = [
+            {"kind": kind, "items": items} for kind, items in blocks.items()
+        ]
         body["session"] = {
             "day": day.session.day.value,
             "focus": day.session.focus.value,
             "est_minutes": day.session.est_minutes,
-            "blocks": [{"kind": kind, "items": items} for kind, items in blocks.items()],
+            "blocks": listed,
         }
     return body
 
@@ -119,7 +146,7 @@ HISTORY_CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def logged_set(logged: LoggedSet) -> dict[str, Any]:
+def logged_set(logged: LoggedSet) -> LoggedSetDocument:
     """One set as JSON; its keys are exactly HISTORY_CSV_COLUMNS."""
     return {
         "date": logged.performed_on.isoformat(),
@@ -137,17 +164,22 @@ def logged_set(logged: LoggedSet) -> dict[str, Any]:
     }
 
 
-def entry_document(entry: LogEntry) -> dict[str, Any]:
+def entry_document(entry: LogEntry) -> EntryDocument:
     return {
         "entry_id": entry.entry_id,
         "exercise": entry.exercise,
         "date": entry.performed_on.isoformat(),
         "logged_at": entry.logged_at.isoformat(),
+        "source": entry.source,
         "sets": [logged_set(s) for s in entry.sets],
     }
 
 
-def record_document(record: PersonalRecord) -> dict[str, Any]:
+def undo_document(entry: LogEntry) -> UndoDocument:
+    return {"removed": entry_document(entry)}
+
+
+def record_document(record: PersonalRecord) -> RecordDocument:
     return {
         "kind": record.kind,
         "exercise": record.exercise,
@@ -158,17 +190,18 @@ def record_document(record: PersonalRecord) -> dict[str, Any]:
     }
 
 
-def log_document(result: LogResult) -> dict[str, Any]:
+def log_document(result: LogResult) -> LogDocument:
     return {
         "entry": entry_document(result.entry),
         "sets": [logged_set(s) for s in result.entry.sets],
         "records": [record_document(r) for r in result.records],
         "e1rm_kg": result.best_e1rm_kg,
         "next": prescription_document(result.next) if result.next else None,
+        "replayed": result.replayed,
     }
 
 
-def program_document(view: ProgramView, plan_body: dict[str, Any]) -> dict[str, Any]:
+def program_document(view: ProgramView, plan_body: PlanDocument) -> ProgramDocument:
     return {
         "athlete": view.athlete.name,
         "started_on": view.program.started_on.isoformat(),
@@ -184,4 +217,24 @@ def program_document(view: ProgramView, plan_body: dict[str, Any]) -> dict[str, 
             for k in view.program.known
         ],
         "plan": plan_body,
+    }
+
+
+def athlete_document(athlete: Athlete) -> AthleteDocument:
+    return {
+        "id": athlete.athlete_id,
+        "name": athlete.name,
+        "units": athlete.units.value,
+        "bodyweight_kg": athlete.bodyweight_kg,
+        "plates_kg": list(athlete.plates_kg),
+        "bar_kg": athlete.bar_kg,
+        "dumbbell_step_kg": athlete.dumbbell_step_kg,
+    }
+
+
+def performed_session_document(done: PerformedSession) -> PerformedSessionDocument:
+    return {
+        "date": done.on.isoformat(),
+        "session_rpe": done.session_rpe,
+        "duration_min": done.duration_min,
     }

@@ -7,17 +7,26 @@ Weekly sets are counted in quarter sets so fractional credit stays integral.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from backbone.domain.athlete import Profile
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
-from backbone.domain.planner.candidates import Candidates, preference, volume_band
+from backbone.domain.planner.candidates import (
+    Candidates,
+    article_lift,
+    deadlift_variant,
+    loaded_hinge,
+    muscle_band,
+    preference,
+)
 from backbone.domain.planner.model import LinearModel, Term
-from backbone.domain.prescription import Dose
+from backbone.domain.planner.outside import hinge_done_outside
+from backbone.domain.prescription import Dose, mcgill_big3
 from backbone.domain.program import SessionFocus
-from backbone.domain.time_model import SETUP_S, work_s_per_set
+from backbone.domain.time_model import SETUP_S, ramp_up_s, ramps_up, work_s_per_set
 from backbone.domain.vocabulary import (
     CORE_PATTERNS,
     BackPain,
@@ -36,6 +45,11 @@ QUARTERS = 4
 MAX_EXERCISES_PER_BLOCK = {BlockKind.MAIN: 3, BlockKind.ACCESSORY: 3, BlockKind.CORE: 3}
 DEFICIT_BELOW_BAND_WEIGHT = 1000
 SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
+SHORTFALL_BELOW_TOP_WEIGHT = 5
+"""per quarter set: fill the time box toward the band's top once the midpoint is reached"""
+ARTICLE_LIFT_WEIGHT = 30
+SPREAD_FACTOR = 1.5
+"""a back session takes at most 1.5x its even share of a muscle's weekly band top"""
 CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
@@ -71,6 +85,11 @@ class WeekModel:
     model: LinearModel = field(default_factory=LinearModel)
     choices: list[Choice] = field(default_factory=list)
     deficits: dict[Muscle, int] = field(default_factory=dict)
+    back_sessions: int = 0
+
+
+def back_days_of(week: WeekModel) -> range:
+    return range(week.back_sessions)
 
 
 def build_week_model(
@@ -80,7 +99,7 @@ def build_week_model(
     profile: Profile,
     evidence: EvidenceRegistry,
 ) -> WeekModel:
-    week = WeekModel()
+    week = WeekModel(back_sessions=sum(1 for s in slots if s.focus is SessionFocus.BACK))
     model = week.model
     for slot in slots:
         blocks = (
@@ -111,10 +130,14 @@ def _session_rules(
 ) -> None:
     model = week.model
     here = [c for c in week.choices if c.session == slot.index]
+    back = len(back_days_of(week))
     time: list[Term] = []
     for c in here:
         work_s = work_s_per_set(c.exercise, c.dose)
-        time += [(SETUP_S[c.block] - c.dose.rest_s, c.chosen), (work_s + c.dose.rest_s, c.sets)]
+        setup_s = SETUP_S[c.block] - c.dose.rest_s
+        if ramps_up(c.exercise, c.block):
+            setup_s += ramp_up_s(c.exercise, c.dose, profile.minutes_per_session)
+        time += [(setup_s, c.chosen), (work_s + c.dose.rest_s, c.sets)]
     model.add(time, rule_id=TIME_RULE, upper=slot.budget_s)
     for block, limit in MAX_EXERCISES_PER_BLOCK.items():
         in_block = [(1, c.chosen) for c in here if c.block is block]
@@ -126,6 +149,20 @@ def _session_rules(
     for terms in by_pattern.values():
         model.add(terms, rule_id="model.one_per_pattern", upper=1)
     core = [(1, c.chosen) for c in here if c.block is BlockKind.CORE]
+    for c in here:
+        if c.dose.fixed_sets is not None:
+            # the dose is the prescription: all of McGill's holds, or none of them
+            model.add(
+                [(1, c.sets), (-c.dose.fixed_sets, c.chosen)], rule_id="core.mcgill_big3", lower=0
+            )
+    if profile.back_pain is BackPain.CURRENT:
+        # core.mcgill_big3: curl-up, side bridge and bird dog in every session while it hurts
+        trio: dict[Pattern, list[Term]] = defaultdict(list)
+        for c in here:
+            if c.block is BlockKind.CORE and mcgill_big3(c.exercise):
+                trio[c.exercise.pattern].append((1, c.chosen))
+        for terms in trio.values():
+            model.add(terms, rule_id="core.mcgill_big3", lower=1)
     if slot.focus is SessionFocus.CORE_MOBILITY:
         model.add(core, rule_id="core.anti_movement_mix", lower=1)
         return
@@ -145,7 +182,10 @@ def _session_rules(
     for muscle in BACK_TARGETS:
         direct = [(1, c.sets) for c in here if c.exercise.credit(muscle) >= 1]
         if direct:
-            model.add(direct, rule_id="frequency.volume_equated", upper=cap)
+            # spread the week: no session takes much more than its share of the band's top
+            share = math.ceil(SPREAD_FACTOR * muscle_band(muscle, profile, evidence)[1] / back)
+            upper = cap if back < 2 else min(cap, max(share, 1))
+            model.add(direct, rule_id="frequency.volume_equated", upper=upper)
 
 
 def _weekly_rules(
@@ -162,6 +202,31 @@ def _weekly_rules(
         terms = [(1, c.chosen) for c in choices if covers(c.exercise, wanted)]
         if terms:
             model.add(terms, rule_id=coverage_rule, lower=1)
+
+    if profile.back_pain is not BackPain.CURRENT and not hinge_done_outside(profile):
+        rule = "select.loaded_hinge_weekly"
+        hinges = [(1, c.chosen) for c in choices if loaded_hinge(c.exercise)]
+        if hinges:
+            model.add(hinges, rule_id=rule, lower=1)
+        deadlifts = [
+            (1, c.chosen)
+            for c in choices
+            if c.block is BlockKind.MAIN and deadlift_variant(c.exercise)
+        ]
+        if profile.goal is Goal.STRENGTH and deadlifts:
+            model.add(deadlifts, rule_id=rule, lower=1)
+
+    if profile.back_pain is BackPain.NONE:
+        rule = "volume.erector_isolation_cap"
+        direct = [
+            (1, c.sets)
+            for c in choices
+            if c.exercise.pattern is Pattern.BACK_EXTENSION and c.block is not BlockKind.CORE
+        ]
+        if direct:
+            model.add(
+                direct, rule_id=rule, upper=evidence.integer(rule, "direct_sets_per_week_max")
+            )
 
     heavy_hinges = [
         (1, c.chosen)
@@ -185,14 +250,14 @@ def _weekly_rules(
     if len(covered) >= 2:
         model.add([(1, f) for f in covered], rule_id="core.anti_movement_mix", lower=2)
 
-    low, high = volume_band(profile, evidence)
-    middle = (low + high) / 2
     back_slots = [s for s in slots if s.focus is SessionFocus.BACK]
     for muscle in BACK_TARGETS:
+        low, high = muscle_band(muscle, profile, evidence)
+        middle = (low + high) / 2
         volume = [
             (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
             for c in choices
-            if c.exercise.credit(muscle) > 0
+            if c.exercise.credit(muscle) > 0 and counts_as_hard_sets(c.dose)
         ]
         if not volume:
             continue
@@ -206,21 +271,47 @@ def _weekly_rules(
             (-DEFICIT_BELOW_BAND_WEIGHT, deficit),
             (-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall),
         ]
+        # fill toward the band's top (its upper bound is a constraint above)
+        objective += [(SHORTFALL_BELOW_TOP_WEIGHT * q, sets) for q, sets in volume]
         if len(back_slots) >= 2:
             objective += _second_exposure(week, back_slots, muscle)
 
+    objective += _article_lifts(week)
     for c in choices:
-        objective.append((preference(c.exercise, profile), c.chosen))
+        objective.append((preference(c.exercise, profile, evidence), c.chosen))
         objective.append((-SET_COST, c.sets))
         objective += _working_sets(week, c, profile)
-    if profile.goal is not Goal.STRENGTH:
-        objective += _variety(week)
+    objective += _variety(week)
     model.maximize(objective)
+
+
+def _article_lifts(week: WeekModel) -> list[Term]:
+    """Reward a week that includes each of the source article's named lifts it can."""
+    groups: dict[str, list[Term]] = defaultdict(list)
+    for c in week.choices:
+        if not article_lift(c.exercise):
+            continue
+        key = c.exercise.family or c.exercise.pattern.value
+        if c.exercise.slug == "underhand_close_grip_pulldown":
+            key = c.exercise.slug
+        groups[key].append((1, c.chosen))
+    terms: list[Term] = []
+    for key, chosen in sorted(groups.items()):
+        flag = week.model.new_bool(f"article_lift:{key}")
+        week.model.add([*chosen, (-1, flag)], rule_id="model.link", lower=0)
+        terms.append((ARTICLE_LIFT_WEIGHT, flag))
+    return terms
+
+
+def counts_as_hard_sets(dose: Dose) -> bool:
+    """McGill's 10-second holds build endurance with a low load: they are not hard sets."""
+    return dose.fixed_sets is None
 
 
 def covers(exercise: Exercise, wanted: str) -> bool:
     if wanted == "isolation":
-        return exercise.kind is Kind.ISOLATION
+        # select.compound_plus_isolation: the weekly isolation slot is scapular / rear-delt work.
+        return exercise.kind is Kind.ISOLATION and exercise.pattern is Pattern.SCAPULAR
     if wanted == "hinge_or_back_extension":
         return exercise.pattern in (Pattern.HINGE, Pattern.BACK_EXTENSION)
     return exercise.pattern.value == wanted and exercise.kind is Kind.COMPOUND

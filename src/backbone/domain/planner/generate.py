@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from backbone.domain.athlete import Profile
 from backbone.domain.catalogue import Catalogue
+from backbone.domain.errors import InputError, NotFound
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
-from backbone.domain.planner.candidates import Candidates, find_candidates
+from backbone.domain.planner.candidates import allowed, find_candidates
 from backbone.domain.planner.conflicts import explain_conflicts
-from backbone.domain.planner.constraints import SessionSlot, build_week_model
+from backbone.domain.planner.constraints import (
+    SessionSlot,
+    build_week_model,
+    counts_as_hard_sets,
+)
 from backbone.domain.planner.mobility import cooldown_drills, warmup_drills
 from backbone.domain.planner.model import Solver
 from backbone.domain.planner.schedule import schedule_week
@@ -20,7 +25,7 @@ from backbone.domain.planner.wording import item_reasons, load_hint
 from backbone.domain.prescription import Dose, dose_for
 from backbone.domain.program import Block, Plan, PlanItem, Session, SessionFocus, Week
 from backbone.domain.safety import screen_red_flags
-from backbone.domain.time_model import item_s, ramp_up_s
+from backbone.domain.time_model import item_s, ramp_up_s, ramps_up
 from backbone.domain.vocabulary import BlockKind, Day
 from backbone.domain.volume import weekly_sets
 
@@ -50,8 +55,9 @@ def generate_plan(
 ) -> Plan:
     """Same profile, catalogue, evidence and start date -> the same plan, every time."""
     screen_red_flags(profile.red_flags, evidence)
+    profile = replace(profile, excluded=resolve_exclusions(profile.excluded, catalogue))
     schedule = schedule_week(profile.days_per_week, profile.on_days)
-    candidates = find_candidates(profile, catalogue)
+    candidates = find_candidates(profile, catalogue, evidence)
     doses = {
         (e.slug, block): dose_for(e, block, profile, evidence)
         for block in BlockKind
@@ -71,8 +77,6 @@ def generate_plan(
         fixed_s += sum(
             item_s(e, doses[(e.slug, BlockKind.COOLDOWN)], BlockKind.COOLDOWN, 1) for e in cooldown
         )
-        if focus is SessionFocus.BACK:
-            fixed_s += _worst_ramp_up_s(candidates, doses, profile)
         budget_s = profile.minutes_per_session * 60 - fixed_s
         slots.append(SessionSlot(index, day, focus, budget_s))
 
@@ -90,35 +94,44 @@ def generate_plan(
         ]
         template.append(TemplateSession(slot.day, slot.focus, tuple(_in_training_order(chosen))))
 
-    loading_weeks = profile.weeks - 1 if profile.weeks >= 2 else 1
     weeks = tuple(
         _build_week(
             number,
-            number > loading_weeks,
-            loading_weeks,
+            phase.deload,
+            phase.week_in_block,
+            phase.loading_weeks,
             template,
             mobility,
             doses,
             profile,
+            catalogue,
             evidence,
         )
-        for number in range(1, profile.weeks + 1)
+        for number, phase in enumerate(mesocycle_phases(profile.weeks), start=1)
     )
     warnings = plan_warnings(profile, schedule, candidates, weeks, catalogue, evidence)
     return Plan(profile=profile, weeks=weeks, warnings=warnings)
 
 
-def _worst_ramp_up_s(
-    candidates: Candidates, doses: dict[tuple[str, BlockKind], Dose], profile: Profile
-) -> int:
-    """Budget for the longest possible ramp-up, so the time box holds whichever lift comes first."""
-    return max(
-        (
-            ramp_up_s(e, doses[(e.slug, BlockKind.MAIN)], profile.minutes_per_session)
-            for e in candidates.main
-        ),
-        default=0,
-    )
+def next_step(exercise: Exercise, profile: Profile, catalogue: Catalogue) -> Exercise | None:
+    """The first listed progression this athlete can do; None when none is within reach."""
+    for slug in exercise.progressions:
+        if slug in catalogue and allowed(catalogue.get(slug), profile):
+            return catalogue.get(slug)
+    return None
+
+
+def resolve_exclusions(names: frozenset[str], catalogue: Catalogue) -> frozenset[str]:
+    """`--exclude` names (slugs or aliases) as catalogue slugs; an unknown name is an input error."""
+    slugs: set[str] = set()
+    for name in sorted(names):
+        try:
+            slugs.add(catalogue.get(name).slug)
+        except NotFound as missing:
+            raise InputError(
+                f"Cannot exclude it: {missing.message}", {**missing.details, "field": "exclude"}
+            ) from None
+    return frozenset(slugs)
 
 
 def _in_training_order(items: list[TemplateItem]) -> list[TemplateItem]:
@@ -135,14 +148,45 @@ def _in_training_order(items: list[TemplateItem]) -> list[TemplateItem]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """Where a week sits in its mesocycle."""
+
+    deload: bool
+    week_in_block: int
+    loading_weeks: int
+
+
+MESOCYCLE_WEEKS_MAX = 6
+"""progression.mesocycle_length: a block of more than six weeks is split into mesocycles of at
+most six weeks (4-5 loading weeks and a deload week each)"""
+
+
+def mesocycle_phases(weeks: int) -> tuple[Phase, ...]:
+    """Split `weeks` into mesocycles as even as possible, each ending in a deload week; a one-week
+    plan is a single loading week."""
+    if weeks < 2:
+        return (Phase(False, 1, 1),)
+    blocks = -(-weeks // MESOCYCLE_WEEKS_MAX)
+    sizes = [weeks // blocks + (1 if i < weeks % blocks else 0) for i in range(blocks)]
+    phases: list[Phase] = []
+    for size in sizes:
+        loading = size - 1
+        phases += [Phase(False, w, loading) for w in range(1, size)]
+        phases.append(Phase(True, size, loading))
+    return tuple(phases)
+
+
 def _build_week(
     number: int,
     deload: bool,
+    week_in_block: int,
     loading_weeks: int,
     template: list[TemplateSession],
     mobility: dict[Day, tuple[tuple[Exercise, ...], tuple[Exercise, ...]]],
     doses: dict[tuple[str, BlockKind], Dose],
     profile: Profile,
+    catalogue: Catalogue,
     evidence: EvidenceRegistry,
 ) -> Week:
     starts_on = profile.start_on + timedelta(weeks=number - 1)
@@ -159,14 +203,13 @@ def _build_week(
         seconds = sum(
             item_s(e, doses[(e.slug, BlockKind.WARMUP)], BlockKind.WARMUP, 1) for e in warmup
         )
-        first_main = True
         for block in WORK_BLOCKS:
             items: list[PlanItem] = []
             for entry in (i for i in session.items if i.block is block):
                 sets = _sets_for_week(entry.sets, deload)
-                rir = _rir_for_week(entry.dose, number, loading_weeks, deload)
+                rir = _rir_for_week(entry.dose, week_in_block, loading_weeks, deload)
                 ramp = 0
-                if first_main and block is BlockKind.MAIN:
+                if ramps_up(entry.exercise, block):
                     ramp = ramp_up_s(entry.exercise, entry.dose, profile.minutes_per_session)
                 items.append(
                     PlanItem(
@@ -179,7 +222,13 @@ def _build_week(
                         rir=rir,
                         rest_s=entry.dose.rest_s,
                         load_hint=load_hint(
-                            entry.exercise, entry.dose, rir, deload, ramp > 0, profile
+                            entry.exercise,
+                            entry.dose,
+                            rir,
+                            deload,
+                            ramp > 0,
+                            profile,
+                            next_step(entry.exercise, profile, catalogue),
                         ),
                         why=item_reasons(
                             entry.exercise, entry.block, entry.dose, rir, deload, profile, evidence
@@ -187,8 +236,8 @@ def _build_week(
                     )
                 )
                 seconds += ramp + item_s(entry.exercise, entry.dose, block, sets)
-                performed.append((entry.exercise, sets))
-                first_main = first_main and block is not BlockKind.MAIN
+                if counts_as_hard_sets(entry.dose):
+                    performed.append((entry.exercise, sets))
             if items:
                 blocks.append(Block(block, tuple(items)))
         blocks.append(

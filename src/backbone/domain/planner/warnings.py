@@ -7,7 +7,7 @@ from dataclasses import replace
 from backbone.domain.athlete import Profile
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.evidence import EvidenceRegistry
-from backbone.domain.planner.candidates import Candidates, allowed, volume_band
+from backbone.domain.planner.candidates import Candidates, allowed, muscle_band
 from backbone.domain.planner.constraints import WEEKLY_COVERAGE, covers
 from backbone.domain.planner.schedule import WeekSchedule
 from backbone.domain.program import PlanWarning, SessionFocus, Week
@@ -54,6 +54,7 @@ def plan_warnings(
     loading = [w for w in weeks if not w.deload] or list(weeks)
     template = loading[0]
     warnings += _volume(profile, template, evidence)
+    warnings += _time_box(profile, template, evidence)
     warnings += _frequency(template, catalogue)
     if profile.back_pain is BackPain.HISTORY and profile.level is not Level.NOVICE:
         high = sorted(
@@ -80,7 +81,9 @@ def plan_warnings(
                 "train_with_pain_monitoring",
                 "Exercise is the first-line treatment for non-specific back pain. Keep pain during "
                 "a set at 2/10 or less (3-5 is acceptable if it settles by the next morning); if "
-                "it does not, go back a step.",
+                "it does not, go back a step. Stay active between sessions too: walking helps, "
+                "and pain during exercise is not a sign of harm (NICE NG59). The curl-up, side "
+                "bridge and bird dog are in every session.",
                 "safety.pain_monitoring",
             )
         )
@@ -119,11 +122,55 @@ def _with_everything(profile: Profile) -> Profile:
     return replace(profile, equipment=frozenset(Equipment))
 
 
+UNUSED_MINUTES_MIN = 5
+"""a back session this many minutes under the time box says what stopped it"""
+
+
+def _time_box(profile: Profile, week: Week, evidence: EvidenceRegistry) -> list[PlanWarning]:
+    """Say which limit stopped a session short of --minutes: the weekly bands, or the caps on
+    sets per exercise and exercises per block."""
+    minutes = profile.minutes_per_session
+    short = [
+        s
+        for s in week.sessions
+        if s.focus is SessionFocus.BACK and s.est_minutes <= minutes - UNUSED_MINUTES_MIN
+    ]
+    if not short:
+        return []
+    totals = dict(week.weekly_sets)
+    full = []
+    for muscle in BACK_TARGETS:
+        high = muscle_band(muscle, profile, evidence)[1]
+        if totals[muscle] >= high - 0.25:
+            full.append(f"{muscle.value} ({high:g})")
+    used = ", ".join(f"{s.day.value} {s.est_minutes:g}" for s in short)
+    if full:
+        why = (
+            f"the weekly band{'s' if len(full) > 1 else ''} for {', '.join(full)} hard sets "
+            f"{'are' if len(full) > 1 else 'is'} full for your goal and level; more sets would "
+            "add fatigue, not progress"
+        )
+        rule = "volume.weekly_sets_band"
+    else:
+        why = (
+            "the exercises your equipment allows already have their most sets and the session "
+            "its most exercises per block"
+        )
+        rule = "frequency.volume_equated"
+    return [
+        PlanWarning(
+            "time_box_not_filled",
+            f"Minutes used of {minutes}: {used}. Stopped there because {why}.",
+            rule,
+        )
+    ]
+
+
 def _volume(profile: Profile, week: Week, evidence: EvidenceRegistry) -> list[PlanWarning]:
-    low, high = volume_band(profile, evidence)
     totals = dict(week.weekly_sets)
     warnings = []
     for muscle in BACK_TARGETS:
+        low, high = muscle_band(muscle, profile, evidence)
         if totals[muscle] < low:
             warnings.append(
                 PlanWarning(

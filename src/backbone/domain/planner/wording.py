@@ -26,7 +26,9 @@ def load_hint(
     deload: bool,
     ramp_up: bool,
     profile: Profile,
+    next_harder: Exercise | None = None,
 ) -> str:
+    """`next_harder`: the first listed progression the athlete can do (equipment, level, back)."""
     parts: list[str] = []
     if ramp_up:
         parts.append(
@@ -41,9 +43,7 @@ def load_hint(
     elif dose.reps is not None and rir is not None:
         low, high = dose.reps
         if exercise.equipment <= {Equipment.BODYWEIGHT, Equipment.PULLUP_BAR, Equipment.BENCH}:
-            nxt = (
-                f" move on to {exercise.progressions[0]}" if exercise.progressions else " add load"
-            )
+            nxt = f" move on to {next_harder.name}" if next_harder is not None else " add load"
             parts.append(
                 f"Bodyweight: when every set reaches {high} reps with {rir} in reserve,{nxt}."
             )

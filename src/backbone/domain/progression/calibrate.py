@@ -15,7 +15,7 @@ from backbone.domain.prescription import Reason
 from backbone.domain.program import KnownSet, PlanItem
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.targets import Prescription, SetTarget, load_target
-from backbone.domain.strength import estimate_1rm_kg, load_for_reps_kg
+from backbone.domain.strength import estimate_known_set, load_for_reps_kg
 
 E1RM_RULE = "e1rm.rir_adjusted"
 RAMP_RULE = "mobility.dynamic_warmup"
@@ -97,12 +97,33 @@ def _from_known(
         if known.load_kg is None:
             return None
         moved = known.load_kg
-    e1rm = estimate_1rm_kg(moved, known.reps, known.rir)
-    if e1rm is None:
+    estimate = estimate_known_set(moved, known.reps, known.rir)
+    if isinstance(estimate, str):
         return None
+    e1rm = estimate.e1rm_kg
     load = load_for_reps_kg(e1rm, reps, rir)
     if load is None:
         return None
     if body_loaded(exercise):
         load -= bodyweight or 0.0
     return round_load_kg(load, exercise, ctx.athlete), e1rm
+
+
+def known_set_problem(
+    exercise: Exercise, known: KnownSet, bodyweight_kg: float | None
+) -> str | None:
+    """Why a `--known` set cannot set the starting load (None when it can), for the CLI to say."""
+    if known.seconds is not None or known.reps is None:
+        return None if exercise.measured_by.value == "seconds" else "it is a hold, not reps"
+    if not load_progressed(exercise) and not body_loaded(exercise):
+        return f"{exercise.name} is progressed by reps and variations, not by load"
+    if body_loaded(exercise):
+        if bodyweight_kg is None:
+            return "your bodyweight is not known (set it in your athlete settings)"
+        moved = bodyweight_kg + (known.added_kg or 0.0)
+    elif known.load_kg is None:
+        return "it has no load"
+    else:
+        moved = known.load_kg
+    estimate = estimate_known_set(moved, known.reps, known.rir)
+    return estimate if isinstance(estimate, str) else None

@@ -36,7 +36,13 @@ from backbone.domain.progression.calibrate import first_exposure
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.deload import deload, deload_rir
 from backbone.domain.progression.outcome import outcome
-from backbone.domain.progression.pain import PainLight, exposure_light, hold, regress
+from backbone.domain.progression.pain import (
+    PainLight,
+    exposure_light,
+    hold,
+    never_harder,
+    regress,
+)
 from backbone.domain.progression.recovery import Recovery
 from backbone.domain.progression.stall import detect_stall
 from backbone.domain.progression.targets import Prescription
@@ -105,7 +111,7 @@ def prescribe(
     else:
         last = outcome(history[-1], exercise, evidence)
         if exposure_light(history[-1], evidence) is PainLight.RED:
-            result = regress(exercise, planned, last, ctx)
+            result = never_harder(regress(exercise, planned, last, ctx), last)
         elif deload_week or recovery.deload:
             result = deload(
                 exercise, planned, last, ctx, planned_week=deload_week, reactive=recovery.deload

@@ -55,10 +55,8 @@ def progress(
     )
     misses = _trailing(
         outcomes,
-        lambda o: (
-            not succeeded(o, high, rir_min)
-            and current - SAME_LOAD_KG <= _top(o) <= current / (1 - cut) + SAME_LOAD_KG
-        ),
+        # a miss at this load or a heavier one: falling short at less load never lifts the next
+        lambda o: not succeeded(o, high, rir_min) and _top(o) >= current - SAME_LOAD_KG,
     )
     units = ctx.athlete
     if wins >= every:

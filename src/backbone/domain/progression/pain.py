@@ -9,6 +9,7 @@ fewer sets. `hold` repeats the last load when recovery says hold (rising back pa
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from enum import StrEnum
 
 from backbone.domain.evidence import EvidenceRegistry
@@ -107,3 +108,32 @@ def hold(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) -> 
     text = f"Repeat last session{shown}; no increases until the back settles."
     why = (Reason(RULE, "back pain not settled or rising: hold the load, do not progress"),)
     return Prescription(exercise.slug, (target,) * planned.sets, False, text, why)
+
+
+def never_harder(prescription: Prescription, hurt: Outcome) -> Prescription:
+    """After red pain (over 5): clamp every set target so it asks no more than the exposure that hurt did."""
+    if prescription.substitute is not None or not prescription.sets:
+        return prescription
+    sets = prescription.sets[: max(1, min(len(prescription.sets), hurt.sets))]
+    return replace(prescription, sets=tuple(_clamp(t, hurt) for t in sets))
+
+
+def _clamp(target: SetTarget, hurt: Outcome) -> SetTarget:
+    reps = target.reps
+    if reps is not None and hurt.min_reps is not None:
+        top = max(1, min(reps[1], hurt.min_reps))
+        reps = (min(reps[0], top), top)
+    seconds = target.seconds
+    if seconds is not None and hurt.min_seconds is not None:
+        top = max(1, min(seconds[1], hurt.min_seconds))
+        seconds = (min(seconds[0], top), top)
+    rir = target.rir
+    if hurt.min_rir is not None:
+        rir = max(rir if rir is not None else 0, hurt.min_rir)
+    load = target.load_kg
+    if load is not None and hurt.top_kg is not None:
+        load = min(load, hurt.top_kg)
+    added = target.added_kg
+    if added is not None and hurt.top_kg is not None:
+        added = min(added, hurt.top_kg)
+    return SetTarget(load, added, reps, seconds, rir)

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from backbone.services.application import Backbone
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _APP_KEY = "backbone.application"
 
@@ -38,3 +42,10 @@ def local_athlete_id() -> int:
 def day(value: datetime | None) -> date | None:
     """A --date option's day; None lets the application's clock decide."""
     return value.date() if value is not None else None
+
+
+def terminal() -> Console:
+    """Where people read the output: stdout, as wide as the terminal (110 columns in a pipe)."""
+    from backbone.interfaces.cli.render import console
+
+    return console()

@@ -75,6 +75,19 @@ def plan_options(command: F) -> F:
             cls=RedFlagOption,
             help="A warning sign you have now (repeatable). Any red flag stops planning (exit 3).",
         ),
+        click.option(
+            "--exclude",
+            "exclude",
+            multiple=True,
+            help="An exercise you will not do (repeatable; slug or name, see `backbone exercises`).",
+        ),
+        click.option(
+            "--also-training",
+            "also_training",
+            multiple=True,
+            help="Lifts you train outside this plan, comma-separated (squat, deadlift, olympic, "
+            "row, pull_up, bench, overhead_press): their back work is counted, not repeated.",
+        ),
         click.option("--on", "on_days", default=None, help="Days you can train, e.g. mon,wed,fri."),
         click.option(
             "--weeks",
@@ -112,4 +125,6 @@ def plan_request(options: dict[str, Any]) -> PlanRequest:
         weeks=options["weeks"],
         on_days=split_commas((on_days,)) if on_days is not None else None,
         red_flags=split_commas(options["red_flags"]),
+        exclude=split_commas(options["exclude"]),
+        also_training=split_commas(options["also_training"]),
     )

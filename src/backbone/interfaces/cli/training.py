@@ -87,9 +87,10 @@ def today(on: datetime | None, as_json: bool) -> None:
     if as_json:
         _echo_json(today_document(view))
         return
+    from backbone.interfaces.cli.app import terminal
     from backbone.interfaces.cli.render_training import render_today
 
-    render_today(view)
+    render_today(view, view.athlete.units, terminal())
 
 
 @click.command(cls=JsonErrorsCommand)
@@ -132,9 +133,10 @@ def log(
     if as_json:
         _echo_json(log_document(result))
         return
+    from backbone.interfaces.cli.app import terminal
     from backbone.interfaces.cli.render_training import render_log_result
 
-    render_log_result(result)
+    render_log_result(result, terminal())
 
 
 @click.command("next", cls=JsonErrorsCommand)
@@ -147,13 +149,15 @@ def next_command(exercise: str, on: datetime | None, as_json: bool) -> None:
     from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import prescription_document
 
-    found, prescription = application().next_prescription(local_athlete_id(), exercise, day(on))
+    app, athlete_id = application(), local_athlete_id()
+    found, prescription = app.next_prescription(athlete_id, exercise, day(on))
     if as_json:
         _echo_json(prescription_document(prescription))
         return
+    from backbone.interfaces.cli.app import terminal
     from backbone.interfaces.cli.render_training import render_prescription
 
-    render_prescription(found, prescription)
+    render_prescription(found, prescription, app.athlete(athlete_id).units, terminal())
 
 
 @click.command(cls=JsonErrorsCommand)
@@ -199,9 +203,10 @@ def checkin(
     if as_json:
         _echo_json(recovery_document(recovery))
         return
+    from backbone.interfaces.cli.app import terminal
     from backbone.interfaces.cli.render_training import render_recovery
 
-    render_recovery(recovery)
+    render_recovery(recovery, terminal())
 
 
 @click.command(cls=JsonErrorsCommand)
@@ -213,17 +218,13 @@ def checkin(
 def finish(rpe: int | None, minutes: float | None, on: datetime | None, as_json: bool) -> None:
     """Mark the day's session done, with its RPE and duration."""
     from backbone.interfaces.cli.app import application, day, local_athlete_id
+    from backbone.services.training_documents import performed_session_document
 
     done = application().finish_session(
         local_athlete_id(), on=day(on), session_rpe=rpe, duration_min=minutes
     )
-    body = {
-        "date": done.on.isoformat(),
-        "session_rpe": done.session_rpe,
-        "duration_min": done.duration_min,
-    }
     if as_json:
-        _echo_json(body)
+        _echo_json(performed_session_document(done))
         return
     click.echo(f"Session on {done.on} marked done.")
 
@@ -245,7 +246,9 @@ def history(exercise: str | None, since: datetime | None, as_json: bool, as_csv:
 
     if as_json and as_csv:
         raise click.UsageError("Choose one of --json and --csv.")
-    _, entries = application().history(local_athlete_id(), exercise=exercise, since=day(since))
+    athlete, entries = application().history(
+        local_athlete_id(), exercise=exercise, since=day(since)
+    )
     if as_json:
         _echo_json([entry_document(e) for e in entries])
         return
@@ -255,9 +258,10 @@ def history(exercise: str | None, since: datetime | None, as_json: bool, as_csv:
         writer.writeheader()
         writer.writerows(rows)
         return
+    from backbone.interfaces.cli.app import terminal
     from backbone.interfaces.cli.render_training import render_history
 
-    render_history(entries)
+    render_history(entries, athlete.units, terminal())
 
 
 @click.command(cls=JsonErrorsCommand)
@@ -266,11 +270,11 @@ def history(exercise: str | None, since: datetime | None, as_json: bool, as_csv:
 def undo(as_json: bool) -> None:
     """Remove the last logged entry (all its sets)."""
     from backbone.interfaces.cli.app import application, local_athlete_id
-    from backbone.services.training_documents import entry_document
+    from backbone.services.training_documents import undo_document
 
     removed = application().undo_last(local_athlete_id())
     if as_json:
-        _echo_json({"removed": entry_document(removed)})
+        _echo_json(undo_document(removed))
         return
     click.echo(
         f"Removed {len(removed.sets)} set(s) of {removed.exercise} from {removed.performed_on}."
@@ -296,6 +300,7 @@ def athlete(
     """Show or change your units, bodyweight, plates and dumbbell steps."""
     from backbone.domain.errors import InputError
     from backbone.interfaces.cli.app import application, local_athlete_id
+    from backbone.services.training_documents import athlete_document
 
     try:
         plate_sizes = [float(p) for p in split_commas([plates])] if plates is not None else None
@@ -312,19 +317,13 @@ def athlete(
         bar=bar,
         dumbbell_step=dumbbell_step,
     )
-    body = {
-        "name": saved.name,
-        "units": saved.units.value,
-        "bodyweight_kg": saved.bodyweight_kg,
-        "plates_kg": list(saved.plates_kg),
-        "bar_kg": saved.bar_kg,
-        "dumbbell_step_kg": saved.dumbbell_step_kg,
-    }
     if as_json:
-        _echo_json(body)
+        _echo_json(athlete_document(saved))
         return
-    for key, value in body.items():
-        click.echo(f"{key}: {value}")
+    from backbone.interfaces.cli.app import terminal
+    from backbone.interfaces.cli.render_training import render_athlete
+
+    render_athlete(saved, terminal())
 
 
 @click.group()

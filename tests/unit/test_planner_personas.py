@@ -1,0 +1,217 @@
+"""Twenty-plus people, one table (issue 9, section 6): every plan is checked for what a coach
+would insist on, whoever it is for."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from backbone.domain.history import LoggedSet, SetType
+from backbone.domain.loads import body_loaded, logs_load_kg
+from backbone.domain.prescription import mcgill_big3
+from backbone.domain.program import Plan, PlanItem, SessionFocus
+from backbone.domain.shorthand import parse_sets
+from backbone.domain.strength import set_e1rm_kg
+from backbone.domain.vocabulary import BlockKind, Equipment, Loadability, Pattern
+from backbone.services.ports import Knowledge
+from tests.conftest import PlanFor
+
+GYM = ("barbell", "dumbbell", "bench", "pullup_bar", "cable", "machine", "back_extension_bench")
+HOME = ("dumbbell", "bench", "pullup_bar", "band")
+LOADABLE = {"barbell", "dumbbell", "kettlebell"}
+STAND_INS = {"doorframe_row", "trx_row", "band_row", "band_face_pull", "band_lat_pulldown"}
+
+
+@dataclass(frozen=True)
+class Persona:
+    name: str
+    equipment: tuple[str, ...]
+    days: int
+    minutes: int
+    level: str
+    goal: str
+    back_pain: str = "none"
+    weeks: int = 1
+
+
+PERSONAS = (
+    Persona("gym novice hypertrophy", GYM, 3, 60, "novice", "hypertrophy"),
+    Persona("gym advanced strength", GYM, 3, 60, "advanced", "strength"),
+    Persona("gym advanced strength 4x90", GYM, 4, 90, "advanced", "strength"),
+    Persona("gym intermediate 12 weeks", GYM, 3, 60, "intermediate", "hypertrophy", weeks=12),
+    Persona("gym intermediate endurance", GYM, 2, 45, "intermediate", "endurance"),
+    Persona("gym health history", GYM, 2, 40, "novice", "health", "history"),
+    Persona("gym current pain", GYM, 3, 45, "intermediate", "health", "current"),
+    Persona(
+        "barbell novice strength", ("barbell", "bench", "pullup_bar"), 3, 60, "novice", "strength"
+    ),
+    Persona("home novice hypertrophy history", HOME, 3, 45, "novice", "hypertrophy", "history"),
+    Persona("home intermediate strength", HOME, 3, 60, "intermediate", "strength"),
+    Persona("home advanced 6 days", HOME, 6, 75, "advanced", "hypertrophy", weeks=8),
+    Persona("home kettlebell health", ("kettlebell",), 2, 30, "novice", "health"),
+    Persona("band only current pain", ("band",), 2, 30, "novice", "health", "current"),
+    Persona("band only endurance", ("band",), 3, 20, "intermediate", "endurance"),
+    Persona("band only history", ("band",), 2, 45, "novice", "hypertrophy", "history"),
+    Persona("pull-up bar only novice", ("pullup_bar",), 2, 30, "novice", "health"),
+    Persona("pull-up bar advanced", ("pullup_bar",), 3, 45, "advanced", "hypertrophy"),
+    Persona("bodyweight one day", ("bodyweight",), 1, 20, "novice", "health"),
+    Persona("bodyweight current pain", ("bodyweight",), 2, 30, "novice", "health", "current"),
+    Persona("dumbbells 5 days strength", ("dumbbell", "bench"), 5, 50, "intermediate", "strength"),
+    Persona("cable station intermediate", ("cable",), 3, 45, "intermediate", "hypertrophy"),
+    Persona("machines past pain", ("machine", "cable"), 2, 60, "advanced", "strength", "history"),
+    Persona("full gym 2 x 120", GYM, 2, 120, "advanced", "hypertrophy"),
+    Persona("trx and band endurance", ("trx", "band"), 3, 30, "novice", "endurance"),
+)
+
+
+@pytest.fixture(scope="module", params=PERSONAS, ids=[p.name for p in PERSONAS])
+def case(request: pytest.FixtureRequest, plan_for: PlanFor) -> tuple[Persona, Plan]:
+    persona: Persona = request.param
+    plan = plan_for(
+        equipment=persona.equipment,
+        days_per_week=persona.days,
+        minutes_per_session=persona.minutes,
+        level=persona.level,
+        goal=persona.goal,
+        back_pain=persona.back_pain,
+        weeks=persona.weeks,
+    )
+    return persona, plan
+
+
+def items(plan: Plan) -> list[PlanItem]:
+    return [i for w in plan.weeks for s in w.sessions for i in s.items()]
+
+
+def test_at_least_twenty_personas() -> None:
+    assert len(PERSONAS) >= 20
+    assert {p.goal for p in PERSONAS} == {"strength", "hypertrophy", "endurance", "health"}
+    assert {p.back_pain for p in PERSONAS} == {"none", "history", "current"}
+    assert {p.level for p in PERSONAS} == {"novice", "intermediate", "advanced"}
+    assert {p.days for p in PERSONAS} >= {1, 2, 3, 4, 5, 6}
+
+
+def test_never_unavailable_equipment(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    persona, plan = case
+    have = frozenset(Equipment(e) for e in persona.equipment)
+    for item in items(plan):
+        assert facts.catalogue.get(item.exercise).fits(have), item.exercise
+
+
+def test_every_session_fits_its_minutes(case: tuple[Persona, Plan]) -> None:
+    persona, plan = case
+    for week in plan.weeks:
+        for session in week.sessions:
+            assert session.est_minutes <= persona.minutes
+
+
+def test_every_item_can_be_logged_as_prescribed(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    _, plan = case
+    for item in items(plan):
+        exercise = facts.catalogue.get(item.exercise)
+        if item.seconds is not None:
+            token = f"{item.seconds[1]}s"
+        elif logs_load_kg(exercise):
+            token = f"40x{item.reps[1] if item.reps else 1}"
+        else:
+            token = f"bwx{item.reps[1] if item.reps else 1}"
+        (parsed, *more) = parse_sets([token, f"x{item.sets}"] if item.sets > 1 else [token])
+        assert parsed.seconds == (item.seconds[1] if item.seconds else None), item.exercise
+        assert (exercise.measured_by.value == "seconds") == (item.seconds is not None), (
+            item.exercise
+        )
+        assert len(more) == item.sets - 1
+
+
+def test_no_e1rm_for_holds_or_core(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    _, plan = case
+    for item in items(plan):
+        exercise = facts.catalogue.get(item.exercise)
+        if item.seconds is None and exercise.kind.value not in ("core", "mobility"):
+            continue
+        logged = LoggedSet(
+            exercise.slug,
+            date(2026, 12, 1),
+            1,
+            SetType.WORKING,
+            None if body_loaded(exercise) else 40.0,
+            0.0 if body_loaded(exercise) else None,
+            5,
+            item.seconds[1] if item.seconds else None,
+            2,
+        )
+        assert set_e1rm_kg(logged, exercise, 80.0) is None, exercise.slug
+
+
+def test_a_loaded_hinge_every_week_without_current_pain(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    persona, plan = case
+    if persona.back_pain == "current" or not LOADABLE & set(persona.equipment):
+        pytest.skip("no loaded hinge expected")
+    for week in plan.weeks:
+        hinges = [
+            e
+            for e in (facts.catalogue.get(i.exercise) for s in week.sessions for i in s.items())
+            if e.pattern is Pattern.HINGE and e.loadability is Loadability.EXTERNAL
+        ]
+        assert hinges, week.number
+
+
+def test_strength_has_a_deadlift_main_lift(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    persona, plan = case
+    if persona.goal != "strength" or not LOADABLE & set(persona.equipment):
+        pytest.skip("not a loaded strength plan")
+    main = {
+        facts.catalogue.get(i.exercise).family
+        for s in plan.weeks[0].sessions
+        for i in s.items(BlockKind.MAIN)
+    }
+    assert "deadlift" in main
+
+
+def test_current_pain_gets_mcgills_three_every_session(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    persona, plan = case
+    if persona.back_pain != "current":
+        pytest.skip("no current pain")
+    for session in plan.weeks[0].sessions:
+        trio = {
+            facts.catalogue.get(i.exercise).pattern
+            for i in session.items(BlockKind.CORE)
+            if mcgill_big3(facts.catalogue.get(i.exercise))
+        }
+        assert len(trio) == 3, session.day
+        for item in session.items(BlockKind.CORE):
+            if mcgill_big3(facts.catalogue.get(item.exercise)):
+                assert item.seconds == (10, 10)
+
+
+def test_a_gym_gets_no_stand_ins(case: tuple[Persona, Plan]) -> None:
+    persona, plan = case
+    if not {"cable", "dumbbell"} <= set(persona.equipment):
+        pytest.skip("not a gym")
+    assert not STAND_INS & {i.exercise for i in items(plan)}
+
+
+def test_every_mesocycle_ends_in_a_deload_within_six_weeks(case: tuple[Persona, Plan]) -> None:
+    persona, plan = case
+    if persona.weeks < 2:
+        pytest.skip("one week")
+    since = 0
+    for week in plan.weeks:
+        since = 0 if week.deload else since + 1
+        assert since < 6
+    assert plan.weeks[-1].deload
+
+
+def test_back_sessions_are_not_on_consecutive_days(case: tuple[Persona, Plan]) -> None:
+    _, plan = case
+    days = [s.on for s in plan.weeks[0].sessions if s.focus is SessionFocus.BACK]
+    assert all((b - a).days >= 2 for a, b in itertools.pairwise(days))
