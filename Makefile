@@ -9,7 +9,7 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 EXAMPLE := --days 3 --minutes 45 --equipment dumbbell,bench,pullup_bar,band --level novice --goal hypertrophy --back-pain history
 
-.PHONY: help run test lint typecheck contracts pytest bench clean pdf-libs
+.PHONY: help run test lint typecheck contracts pytest bench clean pdf-libs browser
 
 help:
 	@echo "make run     plan for an example profile (make run ARGS=\"--days 2 --equipment band\")"
@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml uv.lock
 		|| python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --frozen --compile-bytecode --python 3.11 --quiet
 	@$(MAKE) --no-print-directory pdf-libs
+	@$(MAKE) --no-print-directory browser
 	@touch $@
 
 # WeasyPrint (PDF reports) needs Pango, HarfBuzz and a font from the system: installed with
@@ -35,6 +36,18 @@ pdf-libs:
 			&& DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 				$(PDF_PACKAGES) >/dev/null 2>&1; } \
 			|| { echo "apt-get install $(PDF_PACKAGES) failed: PDF reports need them" >&2; exit 1; }; \
+	fi
+
+# The browser tests (Playwright) drive Debian's Chromium at /usr/bin/chromium: installed with
+# apt-get only when missing. Playwright's own browser download is never used.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's Chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		{ $$SUDO apt-get update -qq >/dev/null 2>&1 \
+			&& DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+				chromium >/dev/null 2>&1; } \
+			|| { echo "apt-get install chromium failed: the browser tests need it" >&2; exit 1; }; \
 	fi
 
 run: $(STAMP)
