@@ -18,7 +18,12 @@ def service_worker() -> Response:
     return Response(
         script,
         media_type="text/javascript",
-        headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
+        headers={
+            "Cache-Control": "no-cache",
+            "Service-Worker-Allowed": "/",
+            # the worker's own policy: it fetches and caches this site's pages and files
+            "Content-Security-Policy": "default-src 'self'",
+        },
     )
 
 

@@ -15,6 +15,8 @@
   var QUEUE = page ? "backbone.queue." + page.athlete : null;
   var REST = "backbone.rest";
   var HOLD = "backbone.hold";
+  var LAST = page ? "backbone.last." + page.athlete + "." + page.date : null;
+  var CARRIED = ["load", "reps", "seconds", "rir"];
 
   function read(key, fallback) {
     try { var v = JSON.parse(store.getItem(key)); return v === null ? fallback : v; }
@@ -104,6 +106,13 @@
     var items = queue();
     items.push(item);
     saveQueue(items);
+    var last = read(LAST, {});
+    last[exercise] = {};
+    CARRIED.forEach(function (name) {
+      var input = form.elements[name];
+      if (input) last[exercise][name] = input.value;
+    });
+    write(LAST, last);
     var c = card(exercise);
     if (c) c.querySelector(".done").appendChild(pendingItem(item));
     startRest(parseInt(c ? c.dataset.rest : "90", 10) || 90, exercise);
@@ -242,7 +251,21 @@
     });
   }
 
+  function restoreLast() {
+    /* the next set starts from the last one logged today, also after a reload */
+    var last = read(LAST, {});
+    Object.keys(last).forEach(function (exercise) {
+      var c = card(exercise);
+      var form = c && c.querySelector("form[data-logger]");
+      if (!form) return;
+      CARRIED.forEach(function (name) {
+        if (form.elements[name] && last[exercise][name] !== undefined) form.elements[name].value = last[exercise][name];
+      });
+    });
+  }
+
   if (page) {
+    restoreLast();
     restorePending();
     showQueue();
     tickRest();
