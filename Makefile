@@ -74,7 +74,7 @@ pytest: $(STAMP)
 	scripts/with-postgres.sh $(BIN)/pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py
+	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py && $(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

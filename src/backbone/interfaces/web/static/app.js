@@ -115,7 +115,9 @@
     write(LAST, last);
     var c = card(exercise);
     if (c) c.querySelector(".done").appendChild(pendingItem(item));
-    startRest(parseInt(c ? c.dataset.rest : "90", 10) || 90, exercise);
+    var rest = parseInt(c ? c.dataset.rest : "90", 10);
+    if (isNaN(rest)) rest = 90;
+    if (rest > 0) startRest(rest, exercise); /* warm-up and cool-down drills flow on */
     flush();
   }
 
