@@ -9,12 +9,13 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 EXAMPLE := --days 3 --minutes 45 --equipment dumbbell,bench,pullup_bar,band --level novice --goal hypertrophy --back-pain history
 
-.PHONY: help run test lint typecheck contracts pytest bench clean pdf-libs browser
+.PHONY: help run plan test lint typecheck contracts pytest bench clean pdf-libs browser
 
 help:
-	@echo "make run     plan for an example profile (make run ARGS=\"--days 2 --equipment band\")"
+	@echo "make run     serve the web app and REST API on the local SQLite database (HOST=127.0.0.1 PORT=8000)"
+	@echo "make plan    plan for an example profile (make plan ARGS=\"--days 2 --equipment band\")"
 	@echo "make test    lint, format check, mypy strict, import contracts, pytest (+ PostgreSQL)"
-	@echo "make bench   planner, training-log, analytics and import benchmarks (bench/*.py)"
+	@echo "make bench   planner, training-log, analytics, import API and web benchmarks (bench/*.py)"
 
 $(STAMP): pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -50,10 +51,17 @@ browser:
 			|| { echo "apt-get install chromium failed: the browser tests need it" >&2; exit 1; }; \
 	fi
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The server on the embedded SQLite default (BACKBONE_DATABASE_URL for PostgreSQL); it prints its URL.
 run: $(STAMP)
+	@$(BIN)/backbone serve --host $(HOST) --port $(PORT)
+
+plan: $(STAMP)
 	@$(BIN)/backbone plan $(if $(ARGS),$(ARGS),$(EXAMPLE))
 	@echo
-	@echo "Your own profile: make run ARGS=\"--days 2 --minutes 30 --equipment band --back-pain current\""
+	@echo "Your own profile: make plan ARGS=\"--days 2 --minutes 30 --equipment band --back-pain current\""
 	@echo "All options: $(BIN)/backbone plan --help"
 
 test: lint typecheck contracts pytest
@@ -71,10 +79,10 @@ contracts: $(STAMP)
 # The contract tests also run against PostgreSQL: the script starts a throwaway server on loopback
 # (installing Debian's postgresql first if needed) unless BACKBONE_TEST_DATABASE_URL is set.
 pytest: $(STAMP)
-	scripts/with-postgres.sh $(BIN)/pytest -q
+	scripts/with-postgres.sh $(BIN)/pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
-	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py && $(BIN)/python bench/web.py
+	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py && scripts/with-postgres.sh $(BIN)/python bench/api.py && $(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -52,7 +52,7 @@ def readme_examples() -> list[Example]:
 
 def make_run_lines() -> list[str]:
     text = README.read_text(encoding="utf-8")
-    return sorted({m.strip() for m in re.findall(r"^(make run.*?)(?:\s+#.*)?$", text, re.M)})
+    return sorted({m.strip() for m in re.findall(r"^(make plan.*?)(?:\s+#.*)?$", text, re.M)})
 
 
 EXAMPLES = readme_examples()
@@ -107,4 +107,4 @@ def test_readme_make_run(line: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Week 1" in result.stdout
-    assert "make run ARGS=" in result.stdout
+    assert "make plan ARGS=" in result.stdout

@@ -10,13 +10,19 @@ from rich.console import Console
 from backbone.domain.athlete import Athlete, Units
 from backbone.domain.history import LogEntry, LoggedSet, SetType
 from backbone.domain.loads import lb_to_kg
+from backbone.domain.prescription import Reason
+from backbone.domain.program import Block, PlanItem, Session, SessionFocus, Week
 from backbone.domain.progression import Prescription, SetTarget
 from backbone.domain.strength import PersonalRecord
+from backbone.domain.vocabulary import BlockKind, Day
 from backbone.interfaces.cli.render_training import (
     render_athlete,
     render_history,
     render_log_result,
+    render_today,
 )
+from backbone.services.programs import DayInProgram
+from backbone.services.training import TodayItem, TodayView
 from backbone.services.training_log import LogResult
 from tests.unit.progression_builders import CATALOGUE
 
@@ -92,4 +98,32 @@ def test_the_athlete_screen_shows_settings_in_their_units() -> None:
         "plates: 45, 25, 10, 5, 2.5 lb\n"
         "bar: 45 lb\n"
         "dumbbell step: 5 lb\n"
+    )
+
+
+def test_today_on_a_phone_width_terminal_is_one_card_per_exercise() -> None:
+    row = CATALOGUE.get("barbell_row")
+    planned = PlanItem(
+        exercise="barbell_row", name=row.name, sets=3, reps=(8, 12), seconds=None,
+        per_side=False, rir=2, rest_s=120, load_hint="", why=(Reason("progression.double", "x"),),
+    )  # fmt: skip
+    session = Session(Day.MON, DAY, SessionFocus.BACK, 30.0, (Block(BlockKind.MAIN, (planned,)),))
+    week = Week(1, False, DAY, (), (session,))
+    upcoming = Prescription(
+        exercise="barbell_row", sets=(SetTarget(lb_to_kg(135), None, (8, 12), None, 2),) * 3,
+        calibrate=False, instructions="", substitute=None, stall=None,
+        why=(Reason("progression.double", "x"),),
+    )  # fmt: skip
+    item = TodayItem(BlockKind.MAIN, planned, row, upcoming)
+    view = TodayView(LIFTER, DAY, DayInProgram(DAY, week, session, None), None, (item,))
+    out, text = screen()
+    render_today(view, Units.LB, out)
+    assert text.getvalue() == (
+        "Mon 30 Nov 2026 · week 1 · ~30 min\n"
+        "\n"
+        "MAIN\n"
+        "Barbell bent-over row · rest 2 min\n"
+        "  3 × 135 lb × 8-12 reps @ RIR 2\n"
+        f"  to: {row.cues.range_of_motion.end}\n"
+        "  why: progression.double\n"
     )

@@ -222,7 +222,7 @@ def program_document(view: ProgramView, plan_body: PlanDocument) -> ProgramDocum
 
 def athlete_document(athlete: Athlete) -> AthleteDocument:
     return {
-        "id": athlete.athlete_id,
+        "athlete_id": athlete.athlete_id,
         "name": athlete.name,
         "units": athlete.units.value,
         "bodyweight_kg": athlete.bodyweight_kg,

@@ -270,7 +270,7 @@ class ProgramDocument(TypedDict):
 
 
 class AthleteDocument(TypedDict):
-    id: int | None
+    athlete_id: int | None
     name: str
     units: str
     bodyweight_kg: float | None

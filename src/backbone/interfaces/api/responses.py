@@ -76,7 +76,12 @@ def documented(
     if listed:
         ok["headers"] = LIST_HEADERS
     responses: dict[int | str, dict[str, Any]] = {status: ok}
-    for code in errors:
+    codes = list(errors)
+    if 401 in codes:  # every authenticated route can also answer these
+        codes += [403, 413, 429, 503]
+    elif codes:
+        codes += [413, 503]
+    for code in sorted(set(codes)):
         responses[code] = {
             "description": ERROR_DESCRIPTIONS[code],
             "content": {"application/json": {"schema": ERROR_SCHEMA}},

@@ -36,8 +36,8 @@ class SignUpIn(BaseModel):
     model_config = _config(
         {"username": "ana", "password": "correct horse battery", "role": "athlete"}
     )
-    username: Text = Field(max_length=64)
-    password: Text = Field(max_length=1024)
+    username: Text = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._@+-]{1,63}$")
+    password: Text = Field(min_length=10, max_length=1024)
     role: Literal["athlete", "coach"] = "athlete"
     display_name: Text = Field("", max_length=100)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 
 from backbone.domain.athlete import Athlete, Units
@@ -13,7 +16,7 @@ from backbone.domain.loads import logs_load_kg
 from backbone.domain.progression import Prescription, Recovery
 from backbone.presentation import dates, doses, records
 from backbone.presentation.loads import load, number
-from backbone.services.training import TodayView
+from backbone.services.training import TodayItem, TodayView
 from backbone.services.training_log import LogResult
 
 
@@ -34,6 +37,10 @@ def render_today(view: TodayView, units: Units, out: Console) -> None:
     if view.recovery and view.recovery.reasons:
         for reason in view.recovery.reasons:
             out.print(f"[yellow]recovery[/] [{reason.rule_id}] {reason.text}")
+    rows = [_today_row(item, units) for item in view.items]
+    if out.width < WIDE_TODAY_COLUMNS:
+        _today_cards(rows, out)
+        return
     table = Table(show_lines=True)
     table.add_column("block", style="dim")
     table.add_column("exercise")
@@ -41,25 +48,64 @@ def render_today(view: TodayView, units: Units, out: Console) -> None:
     table.add_column("rest")
     table.add_column("range of motion", ratio=2)
     table.add_column("why", style="dim", ratio=2)
-    for item in view.items:
-        if item.prescription is None:
-            targets = doses.planned(item.planned)
-            reasons = item.planned.why
-        else:
-            targets = "\n".join(doses.targets(item.prescription, units))
-            if item.prescription.substitute:
-                targets = f"swap for {item.prescription.substitute}\n{targets}"
-            reasons = item.prescription.why
-        cue = f"to: {item.exercise.cues.range_of_motion.end}"
+    for row in rows:
         table.add_row(
-            item.block.value,
-            item.exercise.name,
-            escape(targets),
-            dates.seconds(item.planned.rest_s) if item.planned.rest_s else "",
-            escape(cue),
-            ", ".join(dict.fromkeys(r.rule_id for r in reasons[:3])),
+            row.block,
+            row.name,
+            escape(row.targets),
+            row.rest,
+            escape(row.cue),
+            row.why,
         )
     out.print(table)
+
+
+WIDE_TODAY_COLUMNS = 100
+"""below this a six-column table wraps every cell to a few words: a phone-width terminal gets
+one card per exercise instead"""
+
+
+@dataclass(frozen=True, slots=True)
+class _TodayRow:
+    block: str
+    name: str
+    targets: str
+    rest: str
+    cue: str
+    why: str
+
+
+def _today_row(item: TodayItem, units: Units) -> _TodayRow:
+    if item.prescription is None:
+        targets = doses.planned(item.planned)
+        reasons = item.planned.why
+    else:
+        targets = "\n".join(doses.targets(item.prescription, units))
+        if item.prescription.substitute:
+            targets = f"swap for {item.prescription.substitute}\n{targets}"
+        reasons = item.prescription.why
+    return _TodayRow(
+        block=item.block.value,
+        name=item.exercise.name,
+        targets=targets,
+        rest=dates.seconds(item.planned.rest_s) if item.planned.rest_s else "",
+        cue=f"to: {item.exercise.cues.range_of_motion.end}",
+        why=", ".join(dict.fromkeys(r.rule_id for r in reasons[:3])),
+    )
+
+
+def _today_cards(rows: list[_TodayRow], out: Console) -> None:
+    block = ""
+    for row in rows:
+        if row.block != block:
+            block = row.block
+            out.print(f"\n[bold]{block.upper()}[/]")
+        rest = f" · rest {row.rest}" if row.rest else ""
+        out.print(f"[bold]{escape(row.name)}[/]{rest}")
+        for line in row.targets.splitlines():
+            out.print(Padding(escape(line), (0, 0, 0, 2), expand=False))
+        out.print(Padding(f"[dim]{escape(row.cue)}[/]", (0, 0, 0, 2), expand=False))
+        out.print(Padding(f"[dim]why: {row.why}[/]", (0, 0, 0, 2), expand=False))
 
 
 def render_prescription(

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request, Response
 
 from backbone.domain.accounts import CoachGrant, User
-from backbone.domain.athlete import Athlete
 from backbone.interfaces.api.auth import (
     MAX_ID,
     CurrentUser,
@@ -27,7 +26,9 @@ from backbone.interfaces.api.schemas import (
     SignUpIn,
     TokenIn,
 )
+from backbone.services import views
 from backbone.services.auth import token_document
+from backbone.services.training_documents import athlete_document
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 
@@ -63,19 +64,6 @@ def user_document(user: User) -> dict[str, Any]:
         "username": user.username,
         "display_name": user.display_name,
         "role": user.role.value,
-    }
-
-
-def athlete_document(athlete: Athlete) -> dict[str, Any]:
-    """The athlete's settings: `backbone athlete --json`, with the id."""
-    return {
-        "athlete_id": athlete.athlete_id,
-        "name": athlete.name,
-        "units": athlete.units.value,
-        "bodyweight_kg": athlete.bodyweight_kg,
-        "plates_kg": list(athlete.plates_kg),
-        "bar_kg": athlete.bar_kg,
-        "dumbbell_step_kg": athlete.dumbbell_step_kg,
     }
 
 
@@ -160,6 +148,7 @@ def me(request: Request, user: CurrentUser) -> JsonResponse:
 
 @router.get(
     "/athletes",
+    response_model=list[views.AthleteDocument],
     summary="Athletes you may see",
     description="Your own athletes, then those who granted you access as their coach.",
     responses=documented([ATHLETE_EXAMPLE], listed=True, errors=(401, 422)),
@@ -173,6 +162,7 @@ def athletes(request: Request, user: CurrentUser, page: Paging) -> JsonResponse:
 
 @router.get(
     "/athlete",
+    response_model=views.AthleteDocument,
     summary="An athlete's settings",
     description="Units, bodyweight, plates, bar and dumbbell step.",
     responses=documented(ATHLETE_EXAMPLE),
@@ -183,6 +173,7 @@ def athlete_settings(request: Request, caller: Reader) -> JsonResponse:
 
 @router.patch(
     "/athlete",
+    response_model=views.AthleteDocument,
     summary="Change an athlete's settings",
     description="Numbers are in the athlete's units (after any change of units). Owner only.",
     responses=documented(ATHLETE_EXAMPLE),

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from backbone.interfaces.api.auth import CurrentUser, backbone
 from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, paged
 from backbone.interfaces.api.schemas import PlanIn
+from backbone.services import views
 from backbone.services.documents import exercise_document, plan_document
 from backbone.services.planning import PlanRequest
 
@@ -59,6 +60,7 @@ Slug = Annotated[str, Path(max_length=100, pattern=r"^[A-Za-z0-9 _().+-]+$")]
 
 @router.get(
     "/exercises",
+    response_model=list[views.ExerciseDocument],
     summary="List exercises",
     description="The catalogue, optionally filtered by movement pattern, equipment you have "
     "(repeat the parameter) and a muscle trained.",
@@ -78,6 +80,7 @@ def exercises(
 
 @router.get(
     "/exercises/{slug}",
+    response_model=views.ExerciseDocument,
     summary="One exercise's cue card",
     description="By slug, alias or name: setup, execution, range of motion, common faults.",
     responses=documented(EXERCISE_EXAMPLE, errors=(401, 404, 422)),
@@ -103,6 +106,7 @@ def plan_request(payload: PlanIn, today: date) -> PlanRequest:
 
 @router.post(
     "/plans/preview",
+    response_model=views.PlanDocument,
     summary="Preview a plan",
     description="The plan `backbone plan` prints for this profile, with the reason for every "
     "choice; nothing is stored. A red flag answers 422 with code safety_stop.",

@@ -7,9 +7,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
+from backbone.domain.analytics.model import Analytics
 from backbone.interfaces.api.auth import Reader, Writer, backbone
 from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, paged
 from backbone.interfaces.api.schemas import EnduranceIn
+from backbone.services import views
 from backbone.services.analytics import analytics_document
 from backbone.services.endurance import result_document
 
@@ -25,6 +27,7 @@ MEDIA_TYPES = {
 
 @router.get(
     "/stats",
+    response_model=Analytics,
     summary="Stats",
     description="Volume per muscle against the evidence bands, balance, spinal load, adherence, "
     "strength trends, readiness and endurance (`backbone stats --json`).",
@@ -41,6 +44,7 @@ def stats(
 
 @router.post(
     "/tests",
+    response_model=views.EnduranceResultDocument,
     status_code=201,
     summary="Record an endurance test",
     description="Seconds held, or reps for pullups (`backbone test record --json`). Owner only.",
@@ -55,6 +59,7 @@ def record_test(request: Request, caller: Writer, payload: EnduranceIn) -> JsonR
 
 @router.get(
     "/tests",
+    response_model=list[views.EnduranceResultDocument],
     summary="Endurance tests",
     description="Every recorded result, oldest first.",
     responses=documented([RESULT_EXAMPLE], listed=True),

@@ -1,4 +1,4 @@
-"""`/healthz`, `/readyz` (`/` is the web app: `interfaces.web`)."""
+"""`/healthz`, `/readyz` (`/` is the web app: `backbone.interfaces.web`)."""
 
 from __future__ import annotations
 

@@ -20,15 +20,18 @@ from backbone.interfaces.api.schemas import (
     LogSetsIn,
     ProgramIn,
 )
+from backbone.services import views
 from backbone.services.documents import plan_document
 from backbone.services.recovery import check_in_document
 from backbone.services.training_documents import (
     entry_document,
     log_document,
+    performed_session_document,
     prescription_document,
     program_document,
     recovery_document,
     today_document,
+    undo_document,
 )
 from backbone.services.training_sessions import comment_document, session_document
 
@@ -75,6 +78,7 @@ SESSION_EXAMPLE = {
 
 @router.post(
     "/program",
+    response_model=views.ProgramDocument,
     status_code=201,
     summary="Start a program",
     description="Saves a plan (same profile as the preview) as the athlete's running program; "
@@ -94,6 +98,7 @@ def start_program(request: Request, caller: Writer, payload: ProgramIn) -> JsonR
 
 @router.get(
     "/program",
+    response_model=views.ProgramDocument,
     summary="The running program",
     description="The program the athlete is on, with its plan.",
     responses=documented(
@@ -108,6 +113,7 @@ def show_program(request: Request, caller: Reader) -> JsonResponse:
 
 @router.get(
     "/today",
+    response_model=views.TodayDocument,
     summary="Today's session",
     description="The day's session with concrete targets, cues and the reason for each "
     "(`backbone today --json`).",
@@ -119,6 +125,7 @@ def today(request: Request, caller: Reader, on: On = None) -> JsonResponse:
 
 @router.get(
     "/prescriptions/{exercise}",
+    response_model=views.PrescriptionDocument,
     summary="The next prescription for one exercise",
     description="What to lift next time and why (`backbone next --json`).",
     responses=documented(PRESCRIPTION_EXAMPLE),
@@ -132,6 +139,7 @@ def next_prescription(
 
 @router.post(
     "/sets",
+    response_model=views.LogDocument,
     status_code=201,
     summary="Log sets",
     description="Sets of one exercise in the CLI's shorthand (`60x8@2`, `x3`, `bw+10x6`, `45s`, "
@@ -185,6 +193,7 @@ def log_sets(
 
 @router.get(
     "/entries",
+    response_model=list[views.EntryDocument],
     summary="The training log",
     description="Entries oldest first (`backbone history --json`), optionally one exercise's or "
     "from a day on.",
@@ -203,6 +212,7 @@ def entries(
 
 @router.get(
     "/entries/{entry_id}",
+    response_model=views.EntryDocument,
     summary="One log entry",
     description="The entry with its sets.",
     responses=documented(ENTRY_EXAMPLE),
@@ -225,6 +235,7 @@ def delete_entry(request: Request, caller: Writer, entry_id: Id) -> Response:
 
 @router.patch(
     "/entries/{entry_id}/sets/{position}",
+    response_model=views.EntryDocument,
     summary="Edit a set",
     description="Replace set `position` (from 1) of an entry with one set in shorthand or "
     "structured; partial, pain and note stay unless given. Owner only.",
@@ -258,13 +269,14 @@ def edit_set(
 
 @router.post(
     "/entries/undo",
+    response_model=views.UndoDocument,
     summary="Undo the last entry",
     description="Removes the most recently logged entry with its sets (`backbone undo --json`). "
     "Owner only.",
     responses=documented({"removed": ENTRY_EXAMPLE}),
 )
 def undo(request: Request, caller: Writer) -> JsonResponse:
-    return body({"removed": entry_document(backbone(request).undo_last(caller.athlete_id))})
+    return body(undo_document(backbone(request).undo_last(caller.athlete_id)))
 
 
 @router.get(
@@ -280,6 +292,7 @@ def sessions(request: Request, caller: Reader, page: Paging) -> JsonResponse:
 
 @router.post(
     "/sessions",
+    response_model=views.PerformedSessionDocument,
     status_code=201,
     summary="Finish a session",
     description="Marks the day's session done with its RPE and duration (`backbone finish`). "
@@ -295,14 +308,7 @@ def finish(request: Request, caller: Writer, payload: FinishIn) -> JsonResponse:
         duration_min=payload.duration_min,
         on=payload.date,
     )
-    return body(
-        {
-            "date": done.on.isoformat(),
-            "session_rpe": done.session_rpe,
-            "duration_min": done.duration_min,
-        },
-        201,
-    )
+    return body(performed_session_document(done), 201)
 
 
 @router.get(
@@ -333,6 +339,7 @@ def comment(
 
 @router.post(
     "/check-ins",
+    response_model=views.RecoveryDocument,
     status_code=201,
     summary="Check in",
     description="Sleep, back pain and soreness; answers whether to train, hold or deload "
