@@ -9,19 +9,20 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 EXAMPLE := --days 3 --minutes 45 --equipment dumbbell,bench,pullup_bar,band --level novice --goal hypertrophy --back-pain history
 
-.PHONY: help run plan test lint typecheck contracts pytest bench clean pdf-libs
+.PHONY: help run plan test lint typecheck contracts pytest bench clean pdf-libs browser
 
 help:
-	@echo "make run     serve the REST API on the local SQLite database (HOST=127.0.0.1 PORT=8000)"
+	@echo "make run     serve the web app and REST API on the local SQLite database (HOST=127.0.0.1 PORT=8000)"
 	@echo "make plan    plan for an example profile (make plan ARGS=\"--days 2 --equipment band\")"
 	@echo "make test    lint, format check, mypy strict, import contracts, pytest (+ PostgreSQL)"
-	@echo "make bench   planner, training-log, analytics, import and API benchmarks (bench/*.py)"
+	@echo "make bench   planner, training-log, analytics, import API and web benchmarks (bench/*.py)"
 
 $(STAMP): pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
 		|| python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --frozen --compile-bytecode --python 3.11 --quiet
 	@$(MAKE) --no-print-directory pdf-libs
+	@$(MAKE) --no-print-directory browser
 	@touch $@
 
 # WeasyPrint (PDF reports) needs Pango, HarfBuzz and a font from the system: installed with
@@ -36,6 +37,18 @@ pdf-libs:
 			&& DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 				$(PDF_PACKAGES) >/dev/null 2>&1; } \
 			|| { echo "apt-get install $(PDF_PACKAGES) failed: PDF reports need them" >&2; exit 1; }; \
+	fi
+
+# The browser tests (Playwright) drive Debian's Chromium at /usr/bin/chromium: installed with
+# apt-get only when missing. Playwright's own browser download is never used.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's Chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		{ $$SUDO apt-get update -qq >/dev/null 2>&1 \
+			&& DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+				chromium >/dev/null 2>&1; } \
+			|| { echo "apt-get install chromium failed: the browser tests need it" >&2; exit 1; }; \
 	fi
 
 HOST ?= 127.0.0.1
@@ -69,7 +82,7 @@ pytest: $(STAMP)
 	scripts/with-postgres.sh $(BIN)/pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
-	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py && scripts/with-postgres.sh $(BIN)/python bench/api.py
+	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py && scripts/with-postgres.sh $(BIN)/python bench/api.py && $(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -154,7 +154,7 @@ def test_system_routes(api: Api) -> None:
     assert ok(client.get("/healthz")) == {"ok": True}
     assert ok(client.get("/readyz")) == {"ok": True}
     root = client.get("/", follow_redirects=False)
-    assert root.status_code == 307
-    assert root.headers["location"] == "/docs"
+    assert root.status_code == 303  # the web app: sign up or log in first
+    assert root.headers["location"] == "/signup"
     assert client.get("/docs").status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "Backbone"

@@ -1,9 +1,9 @@
-"""`/`, `/healthz`, `/readyz`."""
+"""`/healthz`, `/readyz` (`/` is the web app: `backbone.interfaces.web`)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from backbone.domain.errors import StorageError
 from backbone.interfaces.api.auth import backbone
@@ -11,11 +11,6 @@ from backbone.interfaces.api.errors import error_response
 from backbone.interfaces.api.responses import JsonResponse, body, documented
 
 router = APIRouter(tags=["system"])
-
-
-@router.get("/", include_in_schema=False)
-def root() -> RedirectResponse:
-    return RedirectResponse("/docs", status_code=307)
 
 
 @router.get(
