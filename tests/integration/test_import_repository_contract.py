@@ -75,9 +75,8 @@ def test_bulk_entries_round_trip_with_what_imports_carry(uow_factory: UowFactory
     assert [e.idempotency_key for e in stored] == ["k1", "k2"]
     assert stored[0].sets == first.sets
     assert stored[0].started_at == first.started_at
-    assert stored[0].started_at is not None and stored[0].started_at.utcoffset() == timedelta(
-        hours=-5
-    )
+    assert stored[0].started_at is not None
+    assert stored[0].started_at.utcoffset() == timedelta(hours=-5)
     assert stored[1].started_at == datetime(2026, 12, 2, 7, 30)
     assert stored[0].workout == "Pull day"
     assert stored[0].import_batch_id == batch.batch_id
@@ -148,7 +147,8 @@ def test_import_records_come_back_utc(uow_factory: UowFactory) -> None:
     assert batch.batch_id is not None
     with uow_factory() as uow:
         got = uow.imports.get(athlete_id, batch.batch_id)
-    assert got.imported_at == at and got.imported_at.tzinfo == UTC
+    assert got.imported_at == at
+    assert got.imported_at.tzinfo == UTC
 
 
 def test_own_exercises_are_per_athlete_and_unique(uow_factory: UowFactory) -> None:
@@ -212,5 +212,6 @@ def test_programs_come_back_as_stored_and_restore_exactly(uow_factory: UowFactor
         assert [dataclasses.replace(p, athlete_id=ana) for p in copied] == stored
         current = uow.programs.current(bo)
         original = uow.programs.current(ana)
-    assert current is not None and original is not None
+    assert current is not None
+    assert original is not None
     assert current.plan == original.plan
