@@ -21,6 +21,7 @@ from typing import Final
 from backbone.domain.athlete import Units
 from backbone.domain.errors import Conflict, InputError, NotFound
 from backbone.domain.history import ImportRecord, LogEntry, LoggedSet, RangeDone
+from backbone.domain.loads import logs_load_kg
 from backbone.domain.own_exercise import OwnExercise
 from backbone.importers.batch import (
     ImportBatch,
@@ -281,7 +282,7 @@ class _Plan:
                         exercise=slug,
                         performed_on=workout.performed_on,
                         logged_at=now,
-                        sets=tuple(_logged(s, slug) for s in imported.sets),
+                        sets=tuple(self._logged(s, slug) for s in imported.sets),
                         source=source,
                         idempotency_key=f"{source}:{imported.idempotency_key}",
                         started_at=workout.started_at,
@@ -289,6 +290,20 @@ class _Plan:
                     )
                 )
         return found
+
+    def _logged(self, one: ImportedSet, slug: str) -> LoggedSet:
+        logged = _logged(one, slug)
+        if (
+            self._batch.source is not SourceApp.BACKBONE
+            and logged.load_kg is not None
+            and logged.added_kg is None
+            and slug in self._catalogue
+            and not logs_load_kg(self._catalogue.get(slug))
+        ):
+            # apps write a pull-up's weight as the load: for Backbone it is weight added
+            added = logged.load_kg or None
+            return replace(logged, load_kg=None, added_kg=added)
+        return logged
 
     def mapping(self) -> tuple[MappedName, ...]:
         return tuple(replace(line, sets=self._counts[key]) for key, line in self._lines.items())
