@@ -267,6 +267,7 @@ class _Plan:
         self._slug_of: dict[tuple[str, str | None], str] = {}
         self.new_own: dict[str, OwnExercise] = {}
         self._counts: Counter[tuple[str, str | None]] = Counter()
+        self._bodyweight_of: dict[str, bool] = {}
 
     def entries(self, now: datetime) -> list[LogEntry]:
         source = SOURCE_PREFIX + self._batch.source.value
@@ -297,13 +298,21 @@ class _Plan:
             self._batch.source is not SourceApp.BACKBONE
             and logged.load_kg is not None
             and logged.added_kg is None
-            and slug in self._catalogue
-            and not logs_load_kg(self._catalogue.get(slug))
+            and self._bodyweight(slug)
         ):
             # apps write a pull-up's weight as the load: for Backbone it is weight added
             added = logged.load_kg or None
             return replace(logged, load_kg=None, added_kg=added)
         return logged
+
+    def _bodyweight(self, slug: str) -> bool:
+        """A catalogue exercise that logs weight added, not a load (pull-ups, dips)."""
+        known = self._bodyweight_of.get(slug)
+        if known is None:
+            known = self._bodyweight_of[slug] = slug in self._catalogue and not logs_load_kg(
+                self._catalogue.get(slug)
+            )
+        return known
 
     def mapping(self) -> tuple[MappedName, ...]:
         return tuple(replace(line, sets=self._counts[key]) for key, line in self._lines.items())

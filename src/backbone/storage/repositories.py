@@ -331,20 +331,40 @@ class SqlSetRepository:
         if any(e.athlete_id != athlete_id for e in entries):
             raise StorageError("Every entry of a bulk write must belong to the one athlete.")
         with storage_errors(f"store {len(entries)} entries"), self._connection.begin_nested():
-            # RETURNING with executemany: ids come back in the order the rows were given
-            result = self._connection.execute(
-                log_entries.insert().returning(log_entries.c.id, sort_by_parameter_order=True),
-                [_entry_values(e) for e in entries],
-            )
-            ids = [row[0] for row in result]
+            ids = self._insert_entries(entries)
             set_rows = [
-                _set_values(one, entry_id, athlete_id)
+                _set_row(one, entry_id, athlete_id)
                 for entry_id, entry in zip(ids, entries, strict=True)
                 for one in entry.sets
             ]
             if set_rows:
-                self._connection.execute(logged_sets.insert(), set_rows)
+                # plain tuples straight to the driver's executemany: per-row parameter
+                # processing was most of an import's time (no column here needs a type's help)
+                mark = "?" if self._connection.dialect.paramstyle == "qmark" else "%s"
+                columns = ", ".join(_SET_COLUMNS)
+                marks = ", ".join([mark] * len(_SET_COLUMNS))
+                self._connection.exec_driver_sql(
+                    f"INSERT INTO {logged_sets.name} ({columns}) VALUES ({marks})", set_rows
+                )
         return len(set_rows)
+
+    def _insert_entries(self, entries: Sequence[LogEntry]) -> list[int]:
+        """The new entries' ids in the order given. Entries with distinct idempotency keys (an
+        import) go in as multi-row INSERT ... RETURNING statements, ids matched by key; others
+        one statement each (RETURNING in parameter order is row by row on SQLite)."""
+        keys = [e.idempotency_key for e in entries]
+        rows = [_entry_values(e) for e in entries]
+        if None not in keys and len(set(keys)) == len(keys):
+            result = self._connection.execute(
+                log_entries.insert().returning(log_entries.c.id, log_entries.c.idempotency_key),
+                rows,
+            )
+            by_key = {key: entry_id for entry_id, key in result}
+            return [by_key[key] for key in keys]
+        result = self._connection.execute(
+            log_entries.insert().returning(log_entries.c.id, sort_by_parameter_order=True), rows
+        )
+        return [row[0] for row in result]
 
     def known_keys(self, athlete_id: int, keys: Collection[str]) -> set[str]:
         wanted = list(dict.fromkeys(keys))
@@ -1113,6 +1133,55 @@ def _set_values(logged: LoggedSet, entry_id: int, athlete_id: int) -> dict[str, 
         "prescribed_seconds": None if prescribed is None else prescribed.seconds,
         "prescribed_rir": None if prescribed is None else prescribed.rir,
     }
+
+
+_SET_COLUMNS = (
+    "entry_id",
+    "athlete_id",
+    "exercise",
+    "performed_on",
+    "position",
+    "set_type",
+    "load_kg",
+    "added_kg",
+    "reps",
+    "seconds",
+    "rir",
+    "range_done",
+    "pain",
+    "note",
+    "distance_m",
+    "prescribed_load_kg",
+    "prescribed_reps",
+    "prescribed_seconds",
+    "prescribed_rir",
+)
+
+
+def _set_row(logged: LoggedSet, entry_id: int, athlete_id: int) -> tuple[Any, ...]:
+    """`_set_values` as a tuple in `_SET_COLUMNS` order, for the bulk insert."""
+    prescribed = logged.prescribed
+    return (
+        entry_id,
+        athlete_id,
+        logged.exercise,
+        logged.performed_on,
+        logged.position,
+        logged.set_type.value,
+        logged.load_kg,
+        logged.added_kg,
+        logged.reps,
+        logged.seconds,
+        logged.rir,
+        logged.range_done.value,
+        logged.pain,
+        logged.note,
+        logged.distance_m,
+        None if prescribed is None else prescribed.load_kg,
+        None if prescribed is None else prescribed.reps,
+        None if prescribed is None else prescribed.seconds,
+        None if prescribed is None else prescribed.rir,
+    )
 
 
 # Plain dict lookups: `SetType(value)` goes through EnumMeta.__call__, which dominated reading
