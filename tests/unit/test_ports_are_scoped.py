@@ -18,6 +18,8 @@ ATHLETE_DATA = (
     ports.CheckInRepository,
     ports.SessionRepository,
     ports.EnduranceRepository,
+    ports.ImportRepository,
+    ports.OwnExerciseRepository,
 )
 """repositories whose every method reads or writes one athlete's data"""
 ACCOUNT_METHODS = {
