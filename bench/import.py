@@ -13,6 +13,14 @@ times, supersets, half-point RPE). Timed, median of ROUNDS runs each:
   (all duplicates: what the service does before writing nothing)
 - export: the parsed sets written as Backbone CSV and as Strong-style CSV (rows written/s)
 
+Then through the real service into SQLite (`Backbone.import_file` on a fresh database file per
+run, the same path `backbone import` takes), median of ROUNDS runs, each as a ratio to the pure
+parse above (`x_parse`):
+
+- service import: decode, parse, map names, check keys, write every entry and set in one batch
+- service re-import: the same file again; every entry is already there, nothing is written
+- service export: `Backbone.export_history` as Backbone CSV (sets read back and written/s)
+
 The target from issue 13 is >= 10,000 rows/s for import (100,000 rows in <= 10 s).
 Benchmarks report, they don't fail builds: the exit status is always 0.
 """
@@ -38,6 +46,7 @@ from backbone.exporters.rows import ExportedSet
 from backbone.exporters.strong_csv import write_strong_csv
 from backbone.importers.batch import ImportBatch
 from backbone.importers.detect import parse_export
+from backbone.services.application import Backbone
 
 ROWS = 100_000
 ROUNDS = 3
@@ -139,7 +148,39 @@ def exported(batch: ImportBatch) -> list[ExportedSet]:
     ]
 
 
-def measure(app: str, text: str, rounds: int) -> dict[str, Any]:
+def service_figures(text: str, folder: Path, rounds: int) -> dict[str, float]:
+    """Median seconds of import, re-import and export through the application into SQLite."""
+    from backbone.bootstrap import build_application, load_knowledge
+    from backbone.settings import Settings
+
+    knowledge = load_knowledge()
+    data = text.encode("utf-8")
+    timings: dict[str, list[float]] = {"import": [], "reimport": [], "export": []}
+    for run in range(rounds):
+        database = folder / f"bench-{run}-{time.monotonic_ns()}.db"
+        app: Backbone = build_application(Settings.for_sqlite_file(database), knowledge=knowledge)
+        app.database.upgrade()
+        athlete = app.local_athlete().athlete_id
+        assert athlete is not None
+        app.aliases()  # the alias table loads once per application, not per file
+        started = time.perf_counter()
+        first = app.import_file(athlete, data, "bench.csv")
+        timings["import"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        again = app.import_file(athlete, data, "bench.csv")
+        timings["reimport"].append(time.perf_counter() - started)
+        assert again.sets_imported == 0, "a re-import of the same file must add nothing"
+        assert again.sets_duplicate == first.sets_imported
+        started = time.perf_counter()
+        exported = app.export_history(athlete, "csv")
+        timings["export"].append(time.perf_counter() - started)
+        assert exported.sets == first.sets_imported
+        app.database.dispose()
+        database.unlink()
+    return {name: statistics.median(values) for name, values in timings.items()}
+
+
+def measure(app: str, text: str, rounds: int, folder: Path) -> dict[str, Any]:
     rows = text.count("\n") - 1
     batch = parse_export(text)
     sets = exported(batch)
@@ -157,6 +198,8 @@ def measure(app: str, text: str, rounds: int) -> dict[str, Any]:
         ),
     }
     base = figures["baseline_csv_reader"]
+    parse = figures["parse"]
+    service = service_figures(text, folder, rounds)
     return {
         "app": app,
         "rows": rows,
@@ -169,6 +212,14 @@ def measure(app: str, text: str, rounds: int) -> dict[str, Any]:
                 "x_baseline": round(seconds / base, 1),
             }
             for name, seconds in figures.items()
+        },
+        "service_sqlite": {
+            name: {
+                "seconds": round(seconds, 3),
+                "rows_per_s": round((len(sets) if name == "export" else rows) / seconds),
+                "x_parse": round(seconds / parse, 1),
+            }
+            for name, seconds in service.items()
         },
     }
 
@@ -185,7 +236,7 @@ def main() -> None:
             path = Path(folder) / f"{app}.csv"
             path.write_text(make(args.rows), encoding="utf-8")
             text = path.read_text(encoding="utf-8")
-            results.append(measure(app, text, args.rounds))
+            results.append(measure(app, text, args.rounds, Path(folder)))
     if args.json:
         print(json.dumps(results, indent=2))
         return
@@ -205,6 +256,15 @@ def main() -> None:
         parse_rate = result["timings"]["parse"]["rows_per_s"]
         verdict = "meets" if parse_rate >= TARGET_ROWS_PER_S else "MISSES"
         print(f"  parse {verdict} the target")
+        print("  through the service into SQLite:")
+        for name, timing in result["service_sqlite"].items():
+            print(
+                f"  {'service ' + name:<26} {timing['seconds']:7.3f} s  "
+                f"{timing['rows_per_s']:>10,} rows/s  {timing['x_parse']:>5}x parse"
+            )
+        rate = result["service_sqlite"]["import"]["rows_per_s"]
+        verdict = "meets" if rate >= TARGET_ROWS_PER_S else "MISSES"
+        print(f"  service import {verdict} the target")
 
 
 if __name__ == "__main__":

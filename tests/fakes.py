@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
@@ -23,9 +23,11 @@ from backbone.domain.accounts import ApiToken, CoachGrant, SessionComment, User
 from backbone.domain.athlete import Athlete
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
-from backbone.domain.history import CheckIn, LogEntry, LoggedSet, PerformedSession
+from backbone.domain.history import CheckIn, ImportRecord, LogEntry, LoggedSet, PerformedSession
+from backbone.domain.own_exercise import OwnExercise
 from backbone.domain.program import RunningProgram
-from backbone.services.ports import DatabaseHealth
+from backbone.services.ports import DatabaseHealth, StoredProgram
+from backbone.storage.plan_format import decode_plan, encode_plan
 
 
 @dataclass
@@ -42,6 +44,8 @@ class _Tables:
     rate_limits: dict[tuple[str, int], int] = field(default_factory=dict)
     comments: dict[int, SessionComment] = field(default_factory=dict)
     secrets: dict[str, str] = field(default_factory=dict)
+    imports: dict[int, ImportRecord] = field(default_factory=dict)
+    own_exercises: dict[tuple[int, str], OwnExercise] = field(default_factory=dict)
     next_id: dict[str, int] = field(default_factory=dict)
 
     def new_id(self, table: str) -> int:
@@ -214,6 +218,34 @@ class FakeProgramRepository:
         mine = [p for p in self._tables.programs.values() if p.athlete_id == athlete_id]
         return max(mine, key=lambda p: (p.started_on, p.program_id or 0), default=None)
 
+    def stored(self, athlete_id: int) -> list[StoredProgram]:
+        mine = sorted(
+            (p for p in self._tables.programs.values() if p.athlete_id == athlete_id),
+            key=lambda p: (p.started_on, p.program_id or 0),
+        )
+        found = []
+        for program in mine:
+            plan_format, document = encode_plan(program.plan)
+            found.append(
+                StoredProgram(
+                    program.athlete_id,
+                    program.started_on,
+                    program.plan_options,
+                    plan_format,
+                    document,
+                    program.known,
+                )
+            )
+        return found
+
+    def add_stored(self, program: StoredProgram) -> None:
+        plan = decode_plan(program.plan_format, program.plan_document, program.plan_options)
+        self.add(
+            RunningProgram(
+                program.athlete_id, program.started_on, plan, program.plan_options, program.known
+            )
+        )
+
 
 class FakeSetRepository:
     def __init__(self, tables: _Tables) -> None:
@@ -221,6 +253,8 @@ class FakeSetRepository:
 
     def add_entry(self, entry: LogEntry) -> LogEntry:
         self._tables.require_athlete(entry.athlete_id)
+        if entry.import_batch_id is not None and entry.import_batch_id not in self._tables.imports:
+            raise NotFound(f"No import batch {entry.import_batch_id}.", {})
         positions = [s.position for s in entry.sets]
         if len(set(positions)) != len(positions):
             raise Conflict("Two sets of one entry share a position.", {"positions": positions})
@@ -306,6 +340,104 @@ class FakeSetRepository:
         self._tables.entries[entry_id] = dataclasses.replace(
             found, sets=tuple(kept if s.position == logged.position else s for s in found.sets)
         )
+
+    def add_entries(self, athlete_id: int, entries: Sequence[LogEntry]) -> int:
+        if any(e.athlete_id != athlete_id for e in entries):
+            raise StorageError("Every entry of a bulk write must belong to the one athlete.")
+        before = dict(self._tables.entries), dict(self._tables.next_id)
+        try:
+            for entry in entries:
+                self.add_entry(entry)
+        except Exception:
+            self._tables.entries, self._tables.next_id = before  # all or nothing
+            raise
+        return sum(len(e.sets) for e in entries)
+
+    def known_keys(self, athlete_id: int, keys: Collection[str]) -> set[str]:
+        wanted = set(keys)
+        return {
+            e.idempotency_key
+            for e in self._tables.entries.values()
+            if e.athlete_id == athlete_id and e.idempotency_key in wanted
+        }
+
+    def repoint(self, athlete_id: int, from_exercise: str, to_exercise: str) -> int:
+        moved = 0
+        for entry_id, entry in list(self._tables.entries.items()):
+            if entry.athlete_id != athlete_id:
+                continue
+            sets = tuple(
+                dataclasses.replace(s, exercise=to_exercise) if s.exercise == from_exercise else s
+                for s in entry.sets
+            )
+            moved += sum(1 for s in entry.sets if s.exercise == from_exercise)
+            exercise = to_exercise if entry.exercise == from_exercise else entry.exercise
+            self._tables.entries[entry_id] = dataclasses.replace(
+                entry, exercise=exercise, sets=sets
+            )
+        return moved
+
+
+class FakeImportRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, record: ImportRecord) -> ImportRecord:
+        self._tables.require_athlete(record.athlete_id)
+        stored = dataclasses.replace(
+            record, imported_at=_utc(record.imported_at), batch_id=self._tables.new_id("imports")
+        )
+        assert stored.batch_id is not None
+        self._tables.imports[stored.batch_id] = stored
+        return stored
+
+    def get(self, athlete_id: int, batch_id: int) -> ImportRecord:
+        found = self._tables.imports.get(batch_id)
+        if found is None or found.athlete_id != athlete_id:
+            raise NotFound(f"No import batch {batch_id}.", {"batch_id": batch_id})
+        return found
+
+    def for_athlete(self, athlete_id: int) -> list[ImportRecord]:
+        return sorted(
+            (r for r in self._tables.imports.values() if r.athlete_id == athlete_id),
+            key=lambda r: (r.imported_at, r.batch_id or 0),
+        )
+
+    def delete(self, athlete_id: int, batch_id: int) -> None:
+        self.get(athlete_id, batch_id)
+        del self._tables.imports[batch_id]
+        for entry_id, entry in list(self._tables.entries.items()):
+            if entry.import_batch_id == batch_id:
+                del self._tables.entries[entry_id]
+
+
+class FakeOwnExerciseRepository:
+    def __init__(self, tables: _Tables) -> None:
+        self._tables = tables
+
+    def add(self, exercise: OwnExercise) -> OwnExercise:
+        self._tables.require_athlete(exercise.athlete_id)
+        key = (exercise.athlete_id, exercise.slug)
+        if key in self._tables.own_exercises:
+            raise Conflict(f"You already have an exercise '{exercise.slug}'.", {})
+        stored = dataclasses.replace(
+            exercise,
+            muscles=tuple(exercise.muscles),
+            exercise_id=self._tables.new_id("own_exercises"),
+        )
+        self._tables.own_exercises[key] = stored
+        return stored
+
+    def for_athlete(self, athlete_id: int) -> list[OwnExercise]:
+        return sorted(
+            (e for (owner, _), e in self._tables.own_exercises.items() if owner == athlete_id),
+            key=lambda e: e.slug,
+        )
+
+    def delete(self, athlete_id: int, slug: str) -> None:
+        if (athlete_id, slug) not in self._tables.own_exercises:
+            raise NotFound(f"You have no exercise '{slug}'.", {"slug": slug})
+        del self._tables.own_exercises[(athlete_id, slug)]
 
 
 def _utc(at: datetime) -> datetime:
@@ -492,6 +624,8 @@ class FakeUnitOfWork:
     rate_limits: FakeRateLimitRepository
     comments: FakeCommentRepository
     secrets: FakeSecretRepository
+    imports: FakeImportRepository
+    own_exercises: FakeOwnExerciseRepository
 
     def __init__(self, store: FakeStore | None = None) -> None:
         self.store = store if store is not None else FakeStore()
@@ -536,3 +670,5 @@ class FakeUnitOfWork:
         self.rate_limits = FakeRateLimitRepository(tables)
         self.comments = FakeCommentRepository(tables)
         self.secrets = FakeSecretRepository(tables)
+        self.imports = FakeImportRepository(tables)
+        self.own_exercises = FakeOwnExerciseRepository(tables)

@@ -24,6 +24,7 @@ from backbone.services.ports import DatabaseHealth, Knowledge, UnitOfWork
 from backbone.settings import Settings, redacted
 
 if TYPE_CHECKING:
+    from backbone.importers.names import AliasTable
     from backbone.storage.unit_of_work import SqlDatabase
 
 
@@ -137,4 +138,15 @@ def build_application(
         if knowledge is not None
         else (lambda: load_knowledge(settings.cache_dir))
     )
-    return Backbone(knowledge=loader, database=database, clock=clock)
+    return Backbone(
+        knowledge=loader,
+        database=database,
+        clock=clock,
+        import_aliases=lambda facts: _import_aliases(facts, settings.cache_dir),
+    )
+
+
+def _import_aliases(knowledge: Knowledge, cache_dir: Path | None) -> AliasTable:
+    from backbone.data import packaged_import_aliases  # only when something is imported
+
+    return packaged_import_aliases(knowledge.catalogue, cache_dir)

@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backbone.domain.athlete import Units
-from backbone.domain.history import RangeDone, SetType
+from backbone.domain.history import Prescribed, RangeDone, SetType
 from backbone.domain.loads import KG_PER_LB
 from backbone.exporters.backbone_csv import write_backbone_csv
 from backbone.exporters.rows import ExportedSet
 from backbone.exporters.strong_csv import write_strong_csv
 from backbone.importers import backbone_csv, strong
-from backbone.importers.batch import ImportBatch, Prescribed
+from backbone.importers.batch import ImportBatch
 from backbone.importers.detect import parse_export
 
 EXERCISES = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from backbone.domain.history import Prescribed
 from backbone.importers import liftosaur
-from backbone.importers.batch import Prescribed
 
 from .import_samples import rows, sample, skipped
 

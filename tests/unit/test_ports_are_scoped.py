@@ -19,6 +19,8 @@ ATHLETE_DATA = (
     ports.SessionRepository,
     ports.EnduranceRepository,
     ports.CommentRepository,
+    ports.ImportRepository,
+    ports.OwnExerciseRepository,
 )
 """repositories whose every method reads or writes one athlete's data"""
 ACCOUNT_METHODS = {

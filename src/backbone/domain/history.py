@@ -27,6 +27,16 @@ class RangeDone(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Prescribed:
+    """What the program asked for, next to what was done (Liftosaur, Backbone CSV)."""
+
+    load_kg: float | None
+    reps: int | None
+    seconds: int | None = None
+    rir: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class LoggedSet:
     exercise: str
     """catalogue slug"""
@@ -43,6 +53,10 @@ class LoggedSet:
     pain: int | None = None
     """pain 0-10 during the set (safety.pain_monitoring)"""
     note: str = ""
+    distance_m: float | None = None
+    """cardio and carries: how far (imported files carry it)"""
+    prescribed: Prescribed | None = None
+    """the target the set was done against, when the source recorded one"""
 
     @property
     def counts_for_progression(self) -> bool:
@@ -65,6 +79,31 @@ class LogEntry:
     """where the entry came from: cli, api, web, or import:<app>"""
     idempotency_key: str | None = None
     """a client's key for this entry: the same key twice stores it once (a retrying phone)"""
+    started_at: datetime | None = None
+    """when the workout started as its source wrote it: aware with its offset, or naive local
+    wall-clock time; None when only the day is known (sets logged in the CLI)"""
+    workout: str = ""
+    """the workout's name in the app it came from"""
+    import_batch_id: int | None = None
+    """the import that wrote this entry (`backbone import undo` removes the batch)"""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    """One import of a file: what `backbone import undo BATCH` removes."""
+
+    athlete_id: int
+    source: str
+    """the app that wrote the file: strong, hevy, ..., or backup"""
+    dialect: str
+    file_name: str
+    imported_at: datetime
+    rows_read: int
+    entries_imported: int
+    sets_imported: int
+    sets_duplicate: int
+    rows_skipped: int
+    batch_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from backbone.domain.history import RangeDone, SetType
-from backbone.importers.batch import Prescribed
+from backbone.domain.history import Prescribed, RangeDone, SetType
 
 
 @dataclass(frozen=True, slots=True)

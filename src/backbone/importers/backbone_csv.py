@@ -7,10 +7,10 @@ from typing import Final
 
 from backbone.domain.athlete import Units
 from backbone.domain.errors import InputError
-from backbone.domain.history import RangeDone, SetType
+from backbone.domain.history import Prescribed, RangeDone, SetType
 from backbone.exporters.backbone_csv import COLUMNS
 from backbone.importers.assemble import BatchBuilder
-from backbone.importers.batch import ImportBatch, ImportedSet, Prescribed, SkipReason, SourceApp
+from backbone.importers.batch import ImportBatch, ImportedSet, SkipReason, SourceApp
 from backbone.importers.table import Cells, Header, data_rows, read_header
 from backbone.importers.values import logged_load, read_weight_unit
 

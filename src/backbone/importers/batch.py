@@ -18,7 +18,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from backbone.domain.athlete import Units
-from backbone.domain.history import RangeDone, SetType
+from backbone.domain.history import Prescribed, RangeDone, SetType
 
 
 class SourceApp(StrEnum):
@@ -41,16 +41,6 @@ class SkipReason(StrEnum):
     EMPTY_SET = "empty_set"
     """no reps, time or distance: nothing was done"""
     BLANK_LINE = "blank_line"
-
-
-@dataclass(frozen=True, slots=True)
-class Prescribed:
-    """What the program asked for, next to what was done (Liftosaur, Backbone CSV)."""
-
-    load_kg: float | None
-    reps: int | None
-    seconds: int | None = None
-    rir: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

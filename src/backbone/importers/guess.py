@@ -15,23 +15,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Final
 
+from backbone.domain.own_exercise import Movement
 from backbone.domain.vocabulary import Muscle, SpinalLoad
 
-
-class MovementFamily(StrEnum):
-    """The broad pattern of any exercise, back or not (the catalogue's patterns are back-only)."""
-
-    PUSH = "push"
-    SQUAT = "squat"
-    LUNGE = "lunge"
-    HINGE = "hinge"
-    PULL = "pull"
-    CARRY = "carry"
-    CARDIO = "cardio"
-    OTHER = "other"
+MovementFamily = Movement
+"""The broad pattern of any exercise (`backbone.domain.own_exercise.Movement`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,9 @@ from typing import Final
 
 from backbone.domain.athlete import Units
 from backbone.domain.errors import InputError
-from backbone.domain.history import SetType
+from backbone.domain.history import Prescribed, SetType
 from backbone.importers.assemble import BatchBuilder
-from backbone.importers.batch import ImportBatch, ImportedSet, Prescribed, SkipReason, SourceApp
+from backbone.importers.batch import ImportBatch, ImportedSet, SkipReason, SourceApp
 from backbone.importers.table import MISSING, Cells, Header, data_rows, find_columns, read_header
 from backbone.importers.values import logged_load, read_timestamp, read_weight_unit, rir_from_rpe
 

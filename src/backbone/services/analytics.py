@@ -52,6 +52,7 @@ def stats(
         )
         check_ins = uow.check_ins.recent(athlete_id, today, (today - start).days + 1)
         endurance = uow.endurance.results(athlete_id)
+        own = {e.slug: e for e in uow.own_exercises.for_athlete(athlete_id)}
     return analyse(
         today=today,
         weeks=weeks,
@@ -64,6 +65,7 @@ def stats(
         catalogue=knowledge.catalogue,
         evidence=knowledge.evidence,
         record_baseline=[s for s in logged if s.performed_on < start],
+        own_exercises=own,
     )
 
 

@@ -12,8 +12,8 @@ use cases live in their own modules; the methods here are the public list of the
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from backbone.domain.accounts import ApiToken, CoachGrant, Permission, SessionComment, User
@@ -21,7 +21,7 @@ from backbone.domain.analytics.model import Analytics
 from backbone.domain.athlete import Athlete
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.exercise import Exercise
-from backbone.domain.history import CheckIn, LogEntry, PerformedSession
+from backbone.domain.history import CheckIn, ImportRecord, LogEntry, PerformedSession
 from backbone.domain.program import Plan
 from backbone.domain.progression import Prescription, Recovery
 from backbone.services import (
@@ -30,6 +30,8 @@ from backbone.services import (
     auth,
     catalogue,
     endurance,
+    exporting,
+    importing,
     planning,
     programs,
     recovery,
@@ -37,6 +39,8 @@ from backbone.services import (
     training_log,
     training_sessions,
 )
+from backbone.services.exporting import Export
+from backbone.services.importing import ImportReport, MapResult, Progress
 from backbone.services.passwords import Passwords
 from backbone.services.planning import PlanRequest
 from backbone.services.ports import Database, Knowledge, UnitOfWork
@@ -46,6 +50,8 @@ from backbone.services.training_log import LogResult
 from backbone.services.training_sessions import SessionDay
 
 if TYPE_CHECKING:
+    from backbone.importers.names import AliasTable
+
     # the report module draws charts with matplotlib: imported only when a report is built
     from backbone.reports.document import Report
 
@@ -61,6 +67,7 @@ class Backbone:
         database: Database,
         clock: Clock,
         passwords: Passwords | None = None,
+        import_aliases: Callable[[Knowledge], AliasTable] | None = None,
     ) -> None:
         self._knowledge = knowledge if isinstance(knowledge, Knowledge) else None
         self._load_knowledge = None if isinstance(knowledge, Knowledge) else knowledge
@@ -69,6 +76,8 @@ class Backbone:
         self.clock = clock
         self._passwords = passwords
         self._session_key: bytes | None = None
+        self._import_aliases = import_aliases
+        self._aliases: AliasTable | None = None
 
     @property
     def passwords(self) -> Passwords:
@@ -78,6 +87,17 @@ class Backbone:
 
             self._passwords = Argon2Passwords()
         return self._passwords
+
+    def aliases(self) -> AliasTable:
+        """The import alias table (names other apps use), loaded on the first import."""
+        if self._aliases is None:
+            if self._import_aliases is not None:
+                self._aliases = self._import_aliases(self.knowledge)
+            else:
+                from backbone.data import packaged_import_aliases
+
+                self._aliases = packaged_import_aliases(self.knowledge.catalogue)
+        return self._aliases
 
     @property
     def knowledge(self) -> Knowledge:
@@ -435,3 +455,57 @@ class Backbone:
 
     def list_tests(self, athlete_id: int) -> list[EnduranceResult]:
         return endurance.list_tests(self.new_uow, athlete_id)
+
+    # --- imports and exports -----------------------------------------------------------------
+
+    def import_file(
+        self,
+        athlete_id: int,
+        data: bytes,
+        file_name: str,
+        *,
+        source: str | None = None,
+        units: str | None = None,
+        overrides: Mapping[str, str] | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Another app's export (or a Backbone backup) into the athlete's log, as one batch;
+        `dry_run` reports what would happen and writes nothing."""
+        return importing.import_file(
+            athlete_id,
+            data,
+            file_name,
+            source=source,
+            units=units,
+            overrides=overrides or {},
+            dry_run=dry_run,
+            now=self.now(),
+            knowledge=self.knowledge,
+            aliases=self.aliases,
+            new_uow=self.new_uow,
+            progress=progress,
+        )
+
+    def undo_import(self, athlete_id: int, batch_id: int) -> ImportRecord:
+        return importing.undo_import(self.new_uow, athlete_id, batch_id)
+
+    def list_imports(self, athlete_id: int) -> list[ImportRecord]:
+        return importing.list_imports(self.new_uow, athlete_id)
+
+    def map_exercise(self, athlete_id: int, name: str, slug: str) -> MapResult:
+        return importing.map_exercise(self.new_uow, self.knowledge, athlete_id, name, slug)
+
+    def export_history(self, athlete_id: int, export_format: str) -> Export:
+        return exporting.export_history(
+            athlete_id,
+            export_format,
+            now=self.now(),
+            knowledge=self.knowledge,
+            new_uow=self.new_uow,
+        )
+
+    def program_ics(self, athlete_id: int, start_time: time) -> bytes:
+        return exporting.program_ics(
+            athlete_id, start_time=start_time, now=self.now(), new_uow=self.new_uow
+        )

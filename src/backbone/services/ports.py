@@ -6,7 +6,7 @@ in-memory fakes in `tests/fakes.py` implement the same ones and pass the same co
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -17,9 +17,10 @@ from backbone.domain.athlete import Athlete
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.evidence import EvidenceRegistry
-from backbone.domain.history import CheckIn, LogEntry, LoggedSet, PerformedSession
+from backbone.domain.history import CheckIn, ImportRecord, LogEntry, LoggedSet, PerformedSession
+from backbone.domain.own_exercise import OwnExercise
 from backbone.domain.planner.model import Solver
-from backbone.domain.program import RunningProgram
+from backbone.domain.program import KnownSet, RunningProgram
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +81,33 @@ class GrantRepository(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class StoredProgram:
+    """A program as storage keeps it, plan document and all: what a backup carries, so a restore
+    brings back the plan exactly as it was, whatever today's planner would make of it."""
+
+    athlete_id: int
+    started_on: date
+    plan_options: tuple[tuple[str, str], ...]
+    plan_format: int
+    plan_document: str
+    known: tuple[KnownSet, ...]
+
+
 class ProgramRepository(Protocol):
     def add(self, program: RunningProgram) -> RunningProgram:
         """Store a program; the newest started one is the athlete's current program."""
         ...
 
     def current(self, athlete_id: int) -> RunningProgram | None: ...
+
+    def stored(self, athlete_id: int) -> list[StoredProgram]:
+        """Every program of the athlete as stored, oldest first (by start day, then id)."""
+        ...
+
+    def add_stored(self, program: StoredProgram) -> None:
+        """Store a program exactly as `stored` gave it (a restore)."""
+        ...
 
 
 class SetRepository(Protocol):
@@ -133,6 +155,50 @@ class SetRepository(Protocol):
     def replace_set(self, athlete_id: int, entry_id: int, logged: LoggedSet) -> None:
         """Overwrite the set at `logged.position` of the athlete's entry (exercise and day stay
         the entry's); NotFound if the athlete has no such entry or the entry no such set."""
+
+    def add_entries(self, athlete_id: int, entries: Sequence[LogEntry]) -> int:
+        """Store many entries of one athlete at once (an import), in a few statements; returns the
+        number of sets written. All or nothing; a used idempotency key -> Conflict."""
+        ...
+
+    def known_keys(self, athlete_id: int, keys: Collection[str]) -> set[str]:
+        """Which of `keys` the athlete's stored entries already use."""
+        ...
+
+    def repoint(self, athlete_id: int, from_exercise: str, to_exercise: str) -> int:
+        """Move the athlete's entries and sets of one exercise to another; returns sets moved."""
+        ...
+
+
+class ImportRepository(Protocol):
+    def add(self, record: ImportRecord) -> ImportRecord:
+        """Store a batch record; returns it with `batch_id` set."""
+        ...
+
+    def get(self, athlete_id: int, batch_id: int) -> ImportRecord:
+        """NotFound if the athlete has no such batch."""
+        ...
+
+    def for_athlete(self, athlete_id: int) -> list[ImportRecord]:
+        """The athlete's imports, oldest first."""
+        ...
+
+    def delete(self, athlete_id: int, batch_id: int) -> None:
+        """Delete the batch and every entry it wrote; NotFound if the athlete has no such batch."""
+        ...
+
+
+class OwnExerciseRepository(Protocol):
+    def add(self, exercise: OwnExercise) -> OwnExercise:
+        """Store one of the athlete's own exercises; a slug the athlete already has -> Conflict."""
+        ...
+
+    def for_athlete(self, athlete_id: int) -> list[OwnExercise]:
+        """The athlete's own exercises, by slug."""
+        ...
+
+    def delete(self, athlete_id: int, slug: str) -> None:
+        """NotFound if the athlete has no such exercise."""
         ...
 
 
@@ -235,6 +301,8 @@ class UnitOfWork(Protocol):
     rate_limits: RateLimitRepository
     comments: CommentRepository
     secrets: SecretRepository
+    imports: ImportRepository
+    own_exercises: OwnExerciseRepository
 
     def __enter__(self) -> Self: ...
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -31,21 +31,28 @@ from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import Conflict, NotFound, StorageError
 from backbone.domain.history import (
     CheckIn,
+    ImportRecord,
     LogEntry,
     LoggedSet,
     PerformedSession,
+    Prescribed,
     RangeDone,
     SetType,
 )
+from backbone.domain.own_exercise import Movement, OwnExercise
 from backbone.domain.program import KnownSet, RunningProgram
+from backbone.domain.vocabulary import Muscle, SpinalLoad
+from backbone.services.ports import StoredProgram
 from backbone.storage.errors import ROW_DECODING_ERRORS, damaged_row, reading_rows, storage_errors
 from backbone.storage.plan_format import DecodedPlans, encode_plan
 from backbone.storage.tables import (
     api_tokens,
+    athlete_exercises,
     athletes,
     check_ins,
     coach_grants,
     endurance_results,
+    import_batches,
     log_entries,
     logged_sets,
     performed_sessions,
@@ -229,6 +236,42 @@ class SqlProgramRepository:
             result = self._connection.execute(programs.insert().values(values))
         return replace(program, program_id=_new_id(result))
 
+    def stored(self, athlete_id: int) -> list[StoredProgram]:
+        query = (
+            select(programs)
+            .where(programs.c.athlete_id == athlete_id)
+            .order_by(programs.c.started_on, programs.c.id)
+        )
+        with storage_errors("read the programs"):
+            rows = self._connection.execute(query).all()
+        found = []
+        for row in rows:
+            options, known = self._options_and_known(row)
+            found.append(
+                StoredProgram(
+                    athlete_id=row.athlete_id,
+                    started_on=row.started_on,
+                    plan_options=options,
+                    plan_format=row.plan_format,
+                    plan_document=row.plan_document,
+                    known=known,
+                )
+            )
+        return found
+
+    def add_stored(self, program: StoredProgram) -> None:
+        values = {
+            "athlete_id": program.athlete_id,
+            "started_on": program.started_on,
+            "plan_options": json.dumps([list(pair) for pair in program.plan_options]),
+            "plan_document": program.plan_document,
+            "plan_format": program.plan_format,
+            "known": json.dumps([_known_json(k) for k in program.known]),
+            "created_at": _now(),
+        }
+        with storage_errors("store the program"), self._connection.begin_nested():
+            self._connection.execute(programs.insert().values(values))
+
     def current(self, athlete_id: int) -> RunningProgram | None:
         query = (
             select(programs)
@@ -240,7 +283,9 @@ class SqlProgramRepository:
             row = self._connection.execute(query).first()
         return None if row is None else _decoded("programs", row, self._program)
 
-    def _program(self, row: Row[Any]) -> RunningProgram:
+    def _options_and_known(
+        self, row: Row[Any]
+    ) -> tuple[tuple[tuple[str, str], ...], tuple[KnownSet, ...]]:
         try:
             options = tuple((str(k), str(v)) for k, v in json.loads(row.plan_options))
             known = tuple(KnownSet(**k) for k in json.loads(row.known))
@@ -249,6 +294,10 @@ class SqlProgramRepository:
                 f"The stored program {row.id} is damaged ({error}); start a new program.",
                 {"program_id": row.id},
             ) from None
+        return options, known
+
+    def _program(self, row: Row[Any]) -> RunningProgram:
+        options, known = self._options_and_known(row)
         return RunningProgram(
             athlete_id=row.athlete_id,
             started_on=row.started_on,
@@ -267,16 +316,7 @@ class SqlSetRepository:
         # a savepoint: a failure part way leaves nothing of the entry, and the transaction usable
         action = f"log {len(entry.sets)} set(s) of {entry.exercise}"
         with storage_errors(action), self._connection.begin_nested():
-            result = self._connection.execute(
-                log_entries.insert().values(
-                    athlete_id=entry.athlete_id,
-                    exercise=entry.exercise,
-                    performed_on=entry.performed_on,
-                    logged_at=entry.logged_at,
-                    source=entry.source,
-                    idempotency_key=entry.idempotency_key,
-                )
-            )
+            result = self._connection.execute(log_entries.insert().values(_entry_values(entry)))
             entry_id = _new_id(result)
             if entry.sets:
                 self._connection.execute(
@@ -284,6 +324,83 @@ class SqlSetRepository:
                     [_set_values(s, entry_id, entry.athlete_id) for s in entry.sets],
                 )
         return replace(entry, entry_id=entry_id)
+
+    def add_entries(self, athlete_id: int, entries: Sequence[LogEntry]) -> int:
+        if not entries:
+            return 0
+        if any(e.athlete_id != athlete_id for e in entries):
+            raise StorageError("Every entry of a bulk write must belong to the one athlete.")
+        with storage_errors(f"store {len(entries)} entries"), self._connection.begin_nested():
+            ids = self._insert_entries(entries)
+            set_rows = [
+                _set_row(one, entry_id, athlete_id)
+                for entry_id, entry in zip(ids, entries, strict=True)
+                for one in entry.sets
+            ]
+            if set_rows:
+                # plain tuples straight to the driver's executemany: per-row parameter
+                # processing was most of an import's time (no column here needs a type's help)
+                mark = "?" if self._connection.dialect.paramstyle == "qmark" else "%s"
+                columns = ", ".join(_SET_COLUMNS)
+                marks = ", ".join([mark] * len(_SET_COLUMNS))
+                self._connection.exec_driver_sql(
+                    f"INSERT INTO {logged_sets.name} ({columns}) VALUES ({marks})", set_rows
+                )
+        return len(set_rows)
+
+    def _insert_entries(self, entries: Sequence[LogEntry]) -> list[int]:
+        """The new entries' ids in the order given. Entries with distinct idempotency keys (an
+        import) go in as multi-row INSERT ... RETURNING statements, ids matched by key; others
+        one statement each (RETURNING in parameter order is row by row on SQLite)."""
+        keys = [e.idempotency_key for e in entries]
+        rows = [_entry_values(e) for e in entries]
+        if None not in keys and len(set(keys)) == len(keys):
+            result = self._connection.execute(
+                log_entries.insert().returning(log_entries.c.id, log_entries.c.idempotency_key),
+                rows,
+            )
+            by_key = {key: entry_id for entry_id, key in result}
+            return [by_key[key] for key in keys]
+        result = self._connection.execute(
+            log_entries.insert().returning(log_entries.c.id, sort_by_parameter_order=True), rows
+        )
+        return [row[0] for row in result]
+
+    def known_keys(self, athlete_id: int, keys: Collection[str]) -> set[str]:
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        with storage_errors("read idempotency keys"):
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                found.update(
+                    self._connection.execute(
+                        select(log_entries.c.idempotency_key).where(
+                            log_entries.c.athlete_id == athlete_id,
+                            log_entries.c.idempotency_key.in_(chunk),
+                        )
+                    ).scalars()
+                )
+        return found
+
+    def repoint(self, athlete_id: int, from_exercise: str, to_exercise: str) -> int:
+        with storage_errors(f"move the sets of {from_exercise}"), self._connection.begin_nested():
+            self._connection.execute(
+                update(log_entries)
+                .where(
+                    log_entries.c.athlete_id == athlete_id,
+                    log_entries.c.exercise == from_exercise,
+                )
+                .values(exercise=to_exercise)
+            )
+            moved = self._connection.execute(
+                update(logged_sets)
+                .where(
+                    logged_sets.c.athlete_id == athlete_id,
+                    logged_sets.c.exercise == from_exercise,
+                )
+                .values(exercise=to_exercise)
+            )
+        return int(moved.rowcount)
 
     def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
         query = select(log_entries).where(
@@ -451,9 +568,119 @@ class SqlSetRepository:
                 entry_id=row.id,
                 source=row.source,
                 idempotency_key=row.idempotency_key,
+                started_at=None if row.started_at is None else _instant(row.started_at),
+                workout=row.workout,
+                import_batch_id=row.import_batch_id,
             )
             for row in rows
         ]
+
+
+class SqlImportRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, record: ImportRecord) -> ImportRecord:
+        values = {
+            "athlete_id": record.athlete_id,
+            "source": record.source,
+            "dialect": record.dialect,
+            "file_name": record.file_name,
+            "imported_at": record.imported_at,
+            "rows_read": record.rows_read,
+            "entries_imported": record.entries_imported,
+            "sets_imported": record.sets_imported,
+            "sets_duplicate": record.sets_duplicate,
+            "rows_skipped": record.rows_skipped,
+        }
+        with storage_errors("record the import"), self._connection.begin_nested():
+            result = self._connection.execute(import_batches.insert().values(values))
+        return replace(record, batch_id=_new_id(result))
+
+    def get(self, athlete_id: int, batch_id: int) -> ImportRecord:
+        query = select(import_batches).where(
+            import_batches.c.id == batch_id, import_batches.c.athlete_id == athlete_id
+        )
+        with storage_errors("read the import"):
+            row = self._connection.execute(query).first()
+        if row is None:
+            raise NotFound(f"No import batch {batch_id}.", {"batch_id": batch_id})
+        return _import_record(row)
+
+    def for_athlete(self, athlete_id: int) -> list[ImportRecord]:
+        query = (
+            select(import_batches)
+            .where(import_batches.c.athlete_id == athlete_id)
+            .order_by(import_batches.c.imported_at, import_batches.c.id)
+        )
+        with storage_errors("read the imports"):
+            return [_import_record(row) for row in self._connection.execute(query)]
+
+    def delete(self, athlete_id: int, batch_id: int) -> None:
+        with storage_errors("undo the import"), self._connection.begin_nested():
+            # its entries go with it, and their sets with them (ON DELETE CASCADE)
+            result = self._connection.execute(
+                delete(import_batches).where(
+                    import_batches.c.id == batch_id, import_batches.c.athlete_id == athlete_id
+                )
+            )
+        if result.rowcount == 0:
+            raise NotFound(f"No import batch {batch_id}.", {"batch_id": batch_id})
+
+
+class SqlOwnExerciseRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, exercise: OwnExercise) -> OwnExercise:
+        values = {
+            "athlete_id": exercise.athlete_id,
+            "slug": exercise.slug,
+            "name": exercise.name,
+            "pattern": exercise.movement.value,
+            "muscles": json.dumps([[m.value, c] for m, c in exercise.muscles]),
+            "spinal_load": exercise.spinal_load.value,
+            "source_name": exercise.source_name,
+        }
+        try:
+            with storage_errors(f"add exercise '{exercise.slug}'"), self._connection.begin_nested():
+                result = self._connection.execute(athlete_exercises.insert().values(values))
+        except Conflict as error:
+            raise Conflict(
+                f"You already have an exercise '{exercise.slug}'.", {"slug": exercise.slug}
+            ) from error
+        return replace(exercise, exercise_id=_new_id(result))
+
+    def for_athlete(self, athlete_id: int) -> list[OwnExercise]:
+        query = (
+            select(athlete_exercises)
+            .where(athlete_exercises.c.athlete_id == athlete_id)
+            .order_by(athlete_exercises.c.slug)
+        )
+        with storage_errors("read your exercises"):
+            return [
+                OwnExercise(
+                    athlete_id=row.athlete_id,
+                    slug=row.slug,
+                    name=row.name,
+                    movement=Movement(row.pattern),
+                    muscles=tuple((Muscle(m), float(c)) for m, c in json.loads(row.muscles)),
+                    spinal_load=SpinalLoad(row.spinal_load),
+                    source_name=row.source_name,
+                    exercise_id=row.id,
+                )
+                for row in self._connection.execute(query)
+            ]
+
+    def delete(self, athlete_id: int, slug: str) -> None:
+        with storage_errors(f"delete exercise '{slug}'"):
+            result = self._connection.execute(
+                delete(athlete_exercises).where(
+                    athlete_exercises.c.athlete_id == athlete_id, athlete_exercises.c.slug == slug
+                )
+            )
+        if result.rowcount == 0:
+            raise NotFound(f"You have no exercise '{slug}'.", {"slug": slug})
 
 
 class SqlCheckInRepository:
@@ -849,7 +1076,42 @@ def _known_json(known: KnownSet) -> dict[str, Any]:
     }
 
 
+def _entry_values(entry: LogEntry) -> dict[str, Any]:
+    return {
+        "athlete_id": entry.athlete_id,
+        "exercise": entry.exercise,
+        "performed_on": entry.performed_on,
+        "logged_at": entry.logged_at,
+        "source": entry.source,
+        "idempotency_key": entry.idempotency_key,
+        "import_batch_id": entry.import_batch_id,
+        "started_at": None if entry.started_at is None else entry.started_at.isoformat(),
+        "workout": entry.workout,
+    }
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _import_record(row: Row[Any]) -> ImportRecord:
+    return ImportRecord(
+        athlete_id=row.athlete_id,
+        source=row.source,
+        dialect=row.dialect,
+        file_name=row.file_name,
+        imported_at=row.imported_at,
+        rows_read=row.rows_read,
+        entries_imported=row.entries_imported,
+        sets_imported=row.sets_imported,
+        sets_duplicate=row.sets_duplicate,
+        rows_skipped=row.rows_skipped,
+        batch_id=row.id,
+    )
+
+
 def _set_values(logged: LoggedSet, entry_id: int, athlete_id: int) -> dict[str, Any]:
+    prescribed = logged.prescribed
     return {
         "entry_id": entry_id,
         "athlete_id": athlete_id,
@@ -865,7 +1127,61 @@ def _set_values(logged: LoggedSet, entry_id: int, athlete_id: int) -> dict[str, 
         "range_done": logged.range_done.value,
         "pain": logged.pain,
         "note": logged.note,
+        "distance_m": logged.distance_m,
+        "prescribed_load_kg": None if prescribed is None else prescribed.load_kg,
+        "prescribed_reps": None if prescribed is None else prescribed.reps,
+        "prescribed_seconds": None if prescribed is None else prescribed.seconds,
+        "prescribed_rir": None if prescribed is None else prescribed.rir,
     }
+
+
+_SET_COLUMNS = (
+    "entry_id",
+    "athlete_id",
+    "exercise",
+    "performed_on",
+    "position",
+    "set_type",
+    "load_kg",
+    "added_kg",
+    "reps",
+    "seconds",
+    "rir",
+    "range_done",
+    "pain",
+    "note",
+    "distance_m",
+    "prescribed_load_kg",
+    "prescribed_reps",
+    "prescribed_seconds",
+    "prescribed_rir",
+)
+
+
+def _set_row(logged: LoggedSet, entry_id: int, athlete_id: int) -> tuple[Any, ...]:
+    """`_set_values` as a tuple in `_SET_COLUMNS` order, for the bulk insert."""
+    prescribed = logged.prescribed
+    return (
+        entry_id,
+        athlete_id,
+        logged.exercise,
+        logged.performed_on,
+        logged.position,
+        logged.set_type.value,
+        logged.load_kg,
+        logged.added_kg,
+        logged.reps,
+        logged.seconds,
+        logged.rir,
+        logged.range_done.value,
+        logged.pain,
+        logged.note,
+        logged.distance_m,
+        None if prescribed is None else prescribed.load_kg,
+        None if prescribed is None else prescribed.reps,
+        None if prescribed is None else prescribed.seconds,
+        None if prescribed is None else prescribed.rir,
+    )
 
 
 # Plain dict lookups: `SetType(value)` goes through EnumMeta.__call__, which dominated reading
@@ -890,6 +1206,16 @@ def _logged_set(row: Row[Any]) -> LoggedSet:
         raise TypeError(f"load_kg/added_kg hold {row.load_kg!r}/{row.added_kg!r}, not numbers")
     if any(isinstance(v, _NOT_NUMBERS) for v in (row.reps, row.seconds, row.rir, row.pain)):
         raise TypeError("reps, seconds, rir or pain holds text, not a number")
+    prescribed = (
+        None
+        if row.prescribed_load_kg is None
+        and row.prescribed_reps is None
+        and row.prescribed_seconds is None
+        and row.prescribed_rir is None
+        else Prescribed(
+            row.prescribed_load_kg, row.prescribed_reps, row.prescribed_seconds, row.prescribed_rir
+        )
+    )
     return LoggedSet(
         row.exercise,
         row.performed_on,
@@ -903,6 +1229,8 @@ def _logged_set(row: Row[Any]) -> LoggedSet:
         _RANGES[row.range_done],
         row.pain,
         row.note,
+        row.distance_m,
+        prescribed,
     )
 
 

@@ -153,6 +153,42 @@ programs = Table(
     Index(None, "athlete_id", "started_on"),
 )
 
+MOVEMENTS = ("push", "squat", "lunge", "hinge", "pull", "carry", "cardio", "other")
+SPINAL_LOADS = ("low", "moderate", "high")
+
+import_batches = Table(
+    "import_batches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("source", String(40), nullable=False, comment="the app that wrote the file, or backup"),
+    Column("dialect", String(100), nullable=False),
+    Column("file_name", String(500), nullable=False),
+    Column("imported_at", UtcDateTime, nullable=False),
+    Column("rows_read", Integer, nullable=False),
+    Column("entries_imported", Integer, nullable=False),
+    Column("sets_imported", Integer, nullable=False),
+    Column("sets_duplicate", Integer, nullable=False),
+    Column("rows_skipped", Integer, nullable=False),
+    Index(None, "athlete_id", "imported_at"),
+)
+
+athlete_exercises = Table(
+    "athlete_exercises",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("slug", String(100), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("pattern", String(16), nullable=False, comment="push, squat, lunge, hinge, pull, ..."),
+    Column("muscles", Text, nullable=False, comment="JSON array of [muscle, credit]"),
+    Column("spinal_load", String(16), nullable=False),
+    Column("source_name", String(200), nullable=False),
+    UniqueConstraint("athlete_id", "slug"),
+    CheckConstraint(_in("pattern", MOVEMENTS), name="pattern"),
+    CheckConstraint(_in("spinal_load", SPINAL_LOADS), name="spinal_load"),
+)
+
 log_entries = Table(
     "log_entries",
     metadata,
@@ -168,7 +204,22 @@ log_entries = Table(
     Column("logged_at", UtcDateTime, nullable=False),
     Column("source", String(40), nullable=False, server_default="cli"),
     Column("idempotency_key", String(200), nullable=True),
+    Column(
+        "import_batch_id",
+        Integer,
+        ForeignKey("import_batches.id", ondelete="CASCADE"),
+        nullable=True,
+        comment="the import that wrote the entry; undoing the import deletes it",
+    ),
+    Column(
+        "started_at",
+        String(40),
+        nullable=True,
+        comment="ISO 8601 as the source wrote it: with its offset, or local wall-clock time",
+    ),
+    Column("workout", String(200), nullable=False, server_default=""),
     UniqueConstraint("athlete_id", "idempotency_key"),
+    Index(None, "import_batch_id"),
     # the target of logged_sets' (entry_id, athlete_id) key, so a set cannot change athlete
     UniqueConstraint("id", "athlete_id"),
     Index(None, "athlete_id", "performed_on"),
@@ -193,6 +244,11 @@ logged_sets = Table(
     Column("range_done", String(16), nullable=False),
     Column("pain", Integer, nullable=True),
     Column("note", Text, nullable=False),
+    Column("distance_m", Double, nullable=True),
+    Column("prescribed_load_kg", Double, nullable=True),
+    Column("prescribed_reps", Integer, nullable=True),
+    Column("prescribed_seconds", Integer, nullable=True),
+    Column("prescribed_rir", Integer, nullable=True),
     ForeignKeyConstraint(
         ["entry_id", "athlete_id"],
         ["log_entries.id", "log_entries.athlete_id"],
@@ -208,6 +264,7 @@ logged_sets = Table(
     CheckConstraint("seconds IS NULL OR seconds >= 0", name="seconds_not_negative"),
     CheckConstraint("rir IS NULL OR rir >= 0", name="rir_not_negative"),
     CheckConstraint(_between("pain", 0, 10), name="pain_0_10"),
+    CheckConstraint("distance_m IS NULL OR distance_m >= 0", name="distance_not_negative"),
 )
 
 check_ins = Table(

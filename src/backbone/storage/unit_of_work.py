@@ -27,6 +27,8 @@ from backbone.storage.repositories import (
     SqlCommentRepository,
     SqlEnduranceRepository,
     SqlGrantRepository,
+    SqlImportRepository,
+    SqlOwnExerciseRepository,
     SqlProgramRepository,
     SqlRateLimitRepository,
     SqlSecretRepository,
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
         CommentRepository,
         EnduranceRepository,
         GrantRepository,
+        ImportRepository,
+        OwnExerciseRepository,
         ProgramRepository,
         RateLimitRepository,
         SecretRepository,
@@ -92,6 +96,8 @@ class SqlUnitOfWork:
     rate_limits: RateLimitRepository
     comments: CommentRepository
     secrets: SecretRepository
+    imports: ImportRepository
+    own_exercises: OwnExerciseRepository
 
     def __init__(self, engine: Engine, decoded_plans: DecodedPlans | None = None) -> None:
         self._engine = engine
@@ -116,6 +122,8 @@ class SqlUnitOfWork:
         self.rate_limits = SqlRateLimitRepository(connection)
         self.comments = SqlCommentRepository(connection)
         self.secrets = SqlSecretRepository(connection)
+        self.imports = SqlImportRepository(connection)
+        self.own_exercises = SqlOwnExerciseRepository(connection)
         return self
 
     def __exit__(

@@ -16,6 +16,7 @@ from backbone.domain.analytics.fatigue import readiness
 from backbone.domain.analytics.frequency import muscle_frequency, spacing_violations
 from backbone.domain.analytics.hard_sets import hard_sets
 from backbone.domain.analytics.model import Analytics, PainLoadWeek
+from backbone.domain.analytics.own_sets import OwnExercises
 from backbone.domain.analytics.spinal_load import spinal_load_trend, spinal_load_weeks
 from backbone.domain.analytics.strength_trend import records, strength_trends
 from backbone.domain.analytics.volume import muscle_volume
@@ -69,11 +70,14 @@ def analyse(
     catalogue: Catalogue,
     evidence: EvidenceRegistry,
     record_baseline: Sequence[LoggedSet] = (),
+    own_exercises: OwnExercises | None = None,
 ) -> Analytics:
     """Analytics over the `weeks` Monday-based weeks ending with the week of `today`.
 
     `sets` outside the window (or after today) are ignored except by the fatigue score, which
     also reads `record_baseline` so a session just before the window still counts as fatigue.
+    `own_exercises` (imported names the catalogue lacks) count in the spinal-load budget and the
+    push:pull and hinge balances; sets of exercises known to neither are left out.
     """
     mondays = window_weeks(today, weeks)
     days = window_days(today, weeks)
@@ -90,7 +94,7 @@ def analyse(
         catalogue=catalogue,
         evidence=evidence,
     )
-    spinal = spinal_load_weeks(window, mondays, catalogue)
+    spinal = spinal_load_weeks(window, mondays, catalogue, own_exercises)
     in_window_check_ins = [c for c in check_ins if first <= c.on <= last]
     return Analytics(
         today=today,
@@ -99,7 +103,7 @@ def analyse(
         volume=volume,
         frequency=muscle_frequency(window, muscles, weeks, catalogue),
         spacing_violations=spacing_violations(window, catalogue, evidence),
-        balance=balances(window, catalogue),
+        balance=balances(window, catalogue, own_exercises),
         spinal_load=spinal,
         spinal_load_trend=spinal_load_trend(spinal),
         adherence=adherence(plan, window, days, today, catalogue),

@@ -7,8 +7,10 @@
 - left vs right for unilateral exercises (lumbar.functional_vs_conventional): a logged set has
   no side field, so a set's side is read from its note ("left" or "right"); without notes the
   pair is reported as not logged by side. Sides count as even within one set or 10%.
-- pull vs push: the catalogue has no pushing exercise, so pushing is never logged and the ratio
-  cannot be judged; saying so beats inventing a number.
+- pull vs push: the catalogue has no pushing exercise, so pushing shows up only through the
+  athlete's own exercises (imported presses, guessed as push); without any the ratio cannot be
+  judged, and saying so beats inventing a number. Imported pulls and hinges the catalogue lacks
+  count on their side too. At least as much pulling as pushing is the balanced reading.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from collections.abc import Sequence
 
 from backbone.domain.analytics.hard_sets import hard_sets
 from backbone.domain.analytics.model import Balance
+from backbone.domain.analytics.own_sets import OwnExercises, own_count, own_hard_sets
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LoggedSet
+from backbone.domain.own_exercise import Movement
 from backbone.domain.vocabulary import Pattern
 
 SELECT_RULE = "select.compound_plus_isolation"
@@ -87,13 +91,30 @@ def _sides(pairs: Sequence[tuple[LoggedSet, Exercise]]) -> Balance:
     return Balance("left_vs_right", "left", "right", left, right, ratio, verdict, SIDES_RULE)
 
 
-def balances(sets: Sequence[LoggedSet], catalogue: Catalogue) -> tuple[Balance, ...]:
+def _push_pull(pulls: float, pushes: float) -> tuple[float | None, str]:
+    if pushes == 0:
+        return None, (
+            "Pushing is not logged (the catalogue has no pushing exercises), "
+            "so pull against push cannot be judged."
+        )
+    ratio = _ratio(pulls, pushes)
+    if pulls >= pushes:
+        return ratio, "At least as much pulling as pushing: the balance favours the back."
+    return ratio, "More pushing than pulling: add rows or pulldowns to even it out."
+
+
+def balances(
+    sets: Sequence[LoggedSet], catalogue: Catalogue, own: OwnExercises | None = None
+) -> tuple[Balance, ...]:
     pairs = hard_sets(sets, catalogue)
+    own_pairs = own_hard_sets(sets, own)
     horizontal = _count(pairs, frozenset({Pattern.HORIZONTAL_PULL}))
     vertical = _count(pairs, frozenset({Pattern.VERTICAL_PULL}))
-    hinge = _count(pairs, frozenset({Pattern.HINGE}))
+    hinge = _count(pairs, frozenset({Pattern.HINGE})) + own_count(own_pairs, Movement.HINGE)
     extension = _count(pairs, frozenset({Pattern.BACK_EXTENSION}))
-    pulls = _count(pairs, PULL_PATTERNS)
+    pulls = _count(pairs, PULL_PATTERNS) + own_count(own_pairs, Movement.PULL)
+    pushes = own_count(own_pairs, Movement.PUSH)
+    push_ratio, push_verdict = _push_pull(pulls, pushes)
     return (
         Balance(
             "horizontal_vs_vertical",
@@ -121,10 +142,9 @@ def balances(sets: Sequence[LoggedSet], catalogue: Catalogue) -> tuple[Balance, 
             "pull",
             "push",
             pulls,
-            0.0,
-            None,
-            "Pushing is not logged (the catalogue has no pushing exercises), "
-            "so pull against push cannot be judged.",
+            pushes,
+            push_ratio,
+            push_verdict,
             SELECT_RULE,
         ),
     )

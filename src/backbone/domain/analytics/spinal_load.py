@@ -14,6 +14,7 @@ from datetime import date
 
 from backbone.domain.analytics.hard_sets import hard_sets
 from backbone.domain.analytics.model import SpinalLoadWeek
+from backbone.domain.analytics.own_sets import OwnExercises, own_hard_sets
 from backbone.domain.analytics.window import week_start
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.history import LoggedSet
@@ -25,17 +26,23 @@ RISING, FALLING, STEADY = "rising", "falling", "steady"
 
 
 def spinal_load_weeks(
-    sets: Sequence[LoggedSet], weeks: Sequence[date], catalogue: Catalogue
+    sets: Sequence[LoggedSet],
+    weeks: Sequence[date],
+    catalogue: Catalogue,
+    own: OwnExercises | None = None,
 ) -> tuple[SpinalLoadWeek, ...]:
+    """Per week; the athlete's own exercises count with their guessed spinal load."""
     high = dict.fromkeys(weeks, 0)
     moderate = dict.fromkeys(weeks, 0)
-    for logged, exercise in hard_sets(sets, catalogue):
-        monday = week_start(logged.performed_on)
+    loads = [(s.performed_on, e.spinal_load) for s, e in hard_sets(sets, catalogue)]
+    loads += [(s.performed_on, e.spinal_load) for s, e in own_hard_sets(sets, own)]
+    for performed_on, spinal_load in loads:
+        monday = week_start(performed_on)
         if monday not in high:
             continue
-        if exercise.spinal_load is SpinalLoad.HIGH:
+        if spinal_load is SpinalLoad.HIGH:
             high[monday] += 1
-        elif exercise.spinal_load is SpinalLoad.MODERATE:
+        elif spinal_load is SpinalLoad.MODERATE:
             moderate[monday] += 1
     return tuple(SpinalLoadWeek(w, high[w], moderate[w]) for w in weeks)
 

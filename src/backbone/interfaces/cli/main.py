@@ -15,7 +15,9 @@ from backbone.interfaces.cli.options import plan_options, plan_request, split_co
 from backbone.interfaces.cli.reporting import COMMANDS as REPORT_COMMANDS
 from backbone.interfaces.cli.server import COMMANDS as SERVER_COMMANDS
 from backbone.interfaces.cli.terminal import BackboneGroup
-from backbone.interfaces.cli.training import COMMANDS
+from backbone.interfaces.cli.training import COMMANDS, program
+from backbone.interfaces.cli.transfer import COMMANDS as TRANSFER_COMMANDS
+from backbone.interfaces.cli.transfer import program_ics
 
 
 @click.group(cls=BackboneGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,8 +113,10 @@ for command in (
     *ENDURANCE_COMMANDS,
     *REPORT_COMMANDS,
     *SERVER_COMMANDS,
+    *TRANSFER_COMMANDS,
 ):
     cli.add_command(command)
+program.add_command(program_ics)
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 HEAD = "0005"
+
 """The newest revision; a test checks it against Alembic's own view of the scripts."""
 
 VERSION_TABLE = "alembic_version"

@@ -1,7 +1,7 @@
 """server accounts: API tokens, rate-limit counters, session comments, server secrets
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-01 10:00:00
 
 The server's tables (issue 11). Numbered 0005 because 0004 is reserved for the import work; it
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | None = None
 depends_on: str | None = None
 
