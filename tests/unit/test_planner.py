@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from backbone.domain.errors import InfeasiblePlan, InputError, SafetyStop
+from backbone.domain.prescription import heavy_strength_lift
 from backbone.domain.program import Plan, SessionFocus
 from backbone.domain.vocabulary import BlockKind, Day, Kind, Muscle, Pattern, SpinalLoad
 from backbone.services.ports import Knowledge
@@ -170,12 +171,39 @@ def test_weekly_sets_use_fractional_credit(plan_for: PlanFor, facts: Knowledge) 
     assert dict(week.weekly_sets)[Muscle.BICEPS] == pytest.approx(expected)
 
 
-def test_strength_main_lifts_stay_at_six_reps_or_fewer(plan_for: PlanFor) -> None:
+def test_strength_barbell_main_lifts_stay_at_six_reps_or_fewer(
+    plan_for: PlanFor, facts: Knowledge
+) -> None:
     plan = plan_for(goal="strength", equipment=("barbell", "pullup_bar", "bench", "dumbbell"))
+    heavy = 0
     for session in plan.weeks[0].sessions:
         for item in session.items(BlockKind.MAIN):
             assert item.reps is not None
-            assert item.reps[1] <= 6, item.exercise
+            if heavy_strength_lift(facts.catalogue.get(item.exercise)):
+                heavy += 1
+                assert item.reps[1] <= 6, item.exercise
+    assert heavy
+
+
+def test_strength_machine_and_cable_pulls_are_not_worked_at_three_to_six(
+    plan_for: PlanFor, facts: Knowledge
+) -> None:
+    """A lat pulldown at 3-6 reps is not how a coach loads a stack: it stays at 6-12."""
+    plan = plan_for(
+        goal="strength",
+        level="advanced",
+        days_per_week=3,
+        minutes_per_session=60,
+        equipment=("barbell", "dumbbell", "bench", "pullup_bar", "cable", "machine"),
+    )
+    pulls = [
+        item
+        for session in plan.weeks[0].sessions
+        for item in session.items(BlockKind.MAIN)
+        if not heavy_strength_lift(facts.catalogue.get(item.exercise))
+    ]
+    assert pulls
+    assert all(item.reps is not None and item.reps[0] >= 6 for item in pulls)
 
 
 def test_endurance_gets_higher_reps_and_shorter_rest_than_strength(plan_for: PlanFor) -> None:
@@ -183,7 +211,8 @@ def test_endurance_gets_higher_reps_and_shorter_rest_than_strength(plan_for: Pla
     endurance = plan_for(goal="endurance").weeks[0].sessions[0].items(BlockKind.MAIN)[0]
     assert endurance.reps is not None
     assert strength.reps is not None
-    assert endurance.reps[0] > strength.reps[1]
+    assert endurance.reps[0] >= strength.reps[1]
+    assert endurance.reps[1] > strength.reps[1]
     assert endurance.rest_s < strength.rest_s
 
 

@@ -4,6 +4,7 @@ would insist on, whoever it is for."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -67,19 +68,49 @@ PERSONAS = (
 )
 
 
-@pytest.fixture(scope="module", params=PERSONAS, ids=[p.name for p in PERSONAS])
-def case(request: pytest.FixtureRequest, plan_for: PlanFor) -> tuple[Persona, Plan]:
+def _ids(personas: tuple[Persona, ...]) -> list[str]:
+    return [p.name for p in personas]
+
+
+def _where(keep: Callable[[Persona], bool]) -> tuple[Persona, ...]:
+    """The personas a property applies to: parametrized over, not skipped."""
+    return tuple(p for p in PERSONAS if keep(p))
+
+
+LOADED_HINGE = _where(lambda p: p.back_pain != "current" and bool(LOADABLE & set(p.equipment)))
+LOADED_STRENGTH = _where(lambda p: p.goal == "strength" and bool(LOADABLE & set(p.equipment)))
+CURRENT_PAIN = _where(lambda p: p.back_pain == "current")
+GYMS = _where(lambda p: {"cable", "dumbbell"} <= set(p.equipment))
+MULTI_WEEK = _where(lambda p: p.weeks >= 2)
+
+
+@pytest.fixture(scope="module")
+def plan_of(plan_for: PlanFor) -> Callable[[Persona], Plan]:
+    """Each persona's plan, made once per module."""
+    made: dict[Persona, Plan] = {}
+
+    def get(persona: Persona) -> Plan:
+        if persona not in made:
+            made[persona] = plan_for(
+                equipment=persona.equipment,
+                days_per_week=persona.days,
+                minutes_per_session=persona.minutes,
+                level=persona.level,
+                goal=persona.goal,
+                back_pain=persona.back_pain,
+                weeks=persona.weeks,
+            )
+        return made[persona]
+
+    return get
+
+
+@pytest.fixture(scope="module", params=PERSONAS, ids=_ids(PERSONAS))
+def case(
+    request: pytest.FixtureRequest, plan_of: Callable[[Persona], Plan]
+) -> tuple[Persona, Plan]:
     persona: Persona = request.param
-    plan = plan_for(
-        equipment=persona.equipment,
-        days_per_week=persona.days,
-        minutes_per_session=persona.minutes,
-        level=persona.level,
-        goal=persona.goal,
-        back_pain=persona.back_pain,
-        weeks=persona.weeks,
-    )
-    return persona, plan
+    return persona, plan_of(persona)
 
 
 def items(plan: Plan) -> list[PlanItem]:
@@ -148,12 +179,11 @@ def test_no_e1rm_for_holds_or_core(case: tuple[Persona, Plan], facts: Knowledge)
         assert set_e1rm_kg(logged, exercise, 80.0) is None, exercise.slug
 
 
+@pytest.mark.parametrize("persona", LOADED_HINGE, ids=_ids(LOADED_HINGE))
 def test_a_loaded_hinge_every_week_without_current_pain(
-    case: tuple[Persona, Plan], facts: Knowledge
+    persona: Persona, plan_of: Callable[[Persona], Plan], facts: Knowledge
 ) -> None:
-    persona, plan = case
-    if persona.back_pain == "current" or not LOADABLE & set(persona.equipment):
-        pytest.skip("no loaded hinge expected")
+    plan = plan_of(persona)
     for week in plan.weeks:
         hinges = [
             e
@@ -163,10 +193,11 @@ def test_a_loaded_hinge_every_week_without_current_pain(
         assert hinges, week.number
 
 
-def test_strength_has_a_deadlift_main_lift(case: tuple[Persona, Plan], facts: Knowledge) -> None:
-    persona, plan = case
-    if persona.goal != "strength" or not LOADABLE & set(persona.equipment):
-        pytest.skip("not a loaded strength plan")
+@pytest.mark.parametrize("persona", LOADED_STRENGTH, ids=_ids(LOADED_STRENGTH))
+def test_strength_has_a_deadlift_main_lift(
+    persona: Persona, plan_of: Callable[[Persona], Plan], facts: Knowledge
+) -> None:
+    plan = plan_of(persona)
     main = {
         facts.catalogue.get(i.exercise).family
         for s in plan.weeks[0].sessions
@@ -175,12 +206,11 @@ def test_strength_has_a_deadlift_main_lift(case: tuple[Persona, Plan], facts: Kn
     assert "deadlift" in main
 
 
+@pytest.mark.parametrize("persona", CURRENT_PAIN, ids=_ids(CURRENT_PAIN))
 def test_current_pain_gets_mcgills_three_every_session(
-    case: tuple[Persona, Plan], facts: Knowledge
+    persona: Persona, plan_of: Callable[[Persona], Plan], facts: Knowledge
 ) -> None:
-    persona, plan = case
-    if persona.back_pain != "current":
-        pytest.skip("no current pain")
+    plan = plan_of(persona)
     for session in plan.weeks[0].sessions:
         trio = {
             facts.catalogue.get(i.exercise).pattern
@@ -193,17 +223,17 @@ def test_current_pain_gets_mcgills_three_every_session(
                 assert item.seconds == (10, 10)
 
 
-def test_a_gym_gets_no_stand_ins(case: tuple[Persona, Plan]) -> None:
-    persona, plan = case
-    if not {"cable", "dumbbell"} <= set(persona.equipment):
-        pytest.skip("not a gym")
+@pytest.mark.parametrize("persona", GYMS, ids=_ids(GYMS))
+def test_a_gym_gets_no_stand_ins(persona: Persona, plan_of: Callable[[Persona], Plan]) -> None:
+    plan = plan_of(persona)
     assert not STAND_INS & {i.exercise for i in items(plan)}
 
 
-def test_every_mesocycle_ends_in_a_deload_within_six_weeks(case: tuple[Persona, Plan]) -> None:
-    persona, plan = case
-    if persona.weeks < 2:
-        pytest.skip("one week")
+@pytest.mark.parametrize("persona", MULTI_WEEK, ids=_ids(MULTI_WEEK))
+def test_every_mesocycle_ends_in_a_deload_within_six_weeks(
+    persona: Persona, plan_of: Callable[[Persona], Plan]
+) -> None:
+    plan = plan_of(persona)
     since = 0
     for week in plan.weeks:
         since = 0 if week.deload else since + 1
@@ -215,3 +245,29 @@ def test_back_sessions_are_not_on_consecutive_days(case: tuple[Persona, Plan]) -
     _, plan = case
     days = [s.on for s in plan.weeks[0].sessions if s.focus is SessionFocus.BACK]
     assert all((b - a).days >= 2 for a, b in itertools.pairwise(days))
+
+
+FULL_SESSIONS = _where(lambda p: p.name in ("gym novice hypertrophy", "gym advanced strength"))
+
+
+@pytest.mark.parametrize("persona", FULL_SESSIONS, ids=_ids(FULL_SESSIONS))
+def test_back_sessions_are_balanced(persona: Persona, plan_of: Callable[[Persona], Plan]) -> None:
+    """No 21-minute Monday beside two 38-minute days: sessions share the week's work."""
+    back = [
+        s.est_minutes for s in plan_of(persona).weeks[0].sessions if s.focus is SessionFocus.BACK
+    ]
+    assert min(back) >= 0.75 * max(back), back
+
+
+GYM_STRENGTH = _where(lambda p: p.goal == "strength" and set(GYM) <= set(p.equipment))
+
+
+@pytest.mark.parametrize("persona", GYM_STRENGTH, ids=_ids(GYM_STRENGTH))
+def test_gym_strength_pulls_vertically_every_back_session(
+    persona: Persona, plan_of: Callable[[Persona], Plan], facts: Knowledge
+) -> None:
+    for session in plan_of(persona).weeks[0].sessions:
+        if session.focus is not SessionFocus.BACK:
+            continue
+        patterns = {facts.catalogue.get(i.exercise).pattern for i in session.items()}
+        assert Pattern.VERTICAL_PULL in patterns, session.day

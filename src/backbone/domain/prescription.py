@@ -13,6 +13,7 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.vocabulary import (
     BackPain,
     BlockKind,
+    Equipment,
     Goal,
     Kind,
     Level,
@@ -80,6 +81,15 @@ def dose_for(
     return _loaded_dose(exercise, block, profile, evidence)
 
 
+def heavy_strength_lift(exercise: Exercise) -> bool:
+    """load.strength: the lifts worked in the heavy 3-6 range: barbell lifts and the weighted
+    pull-up. Machine, cable, dumbbell and band pulls and rows stay in the 6-12 range, where their
+    stacks, bells and set-ups still load them well."""
+    if exercise.loadability is not Loadability.EXTERNAL:
+        return False
+    return Equipment.BARBELL in exercise.equipment or exercise.family == "pull_up"
+
+
 def _loaded_dose(
     exercise: Exercise, block: BlockKind, profile: Profile, evidence: EvidenceRegistry
 ) -> Dose:
@@ -89,7 +99,7 @@ def _loaded_dose(
     num = evidence.integer
     if goal is Goal.STRENGTH:
         rule = "load.strength"
-        if is_main:
+        if is_main and heavy_strength_lift(exercise):
             low, high = num(rule, "main_reps_min"), num(rule, "main_reps_max")
             if level is Level.NOVICE:
                 # Novices keep the heavy range but stay on the light end of it while they learn.

@@ -192,7 +192,7 @@ def preference(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry)
         # select.loaded_hinge_weekly: a deadlift variant is the strength goal's main hinge.
         if deadlift_variant(exercise):
             # the full pull from the floor (high spinal load) is the strength test itself
-            score += 8 if exercise.spinal_load is SpinalLoad.HIGH else 6
+            score += 12 if exercise.spinal_load is SpinalLoad.HIGH else 6
         if Equipment.BARBELL in exercise.equipment and exercise.loadability is Loadability.EXTERNAL:
             score += 2  # the heaviest, finest-stepped load: where strength is expressed
     # lumbar.posterior_chain_lbp: posterior-chain work is preferred when the back has a history.

@@ -1,6 +1,10 @@
 """The week as an integer program: which exercises go in which session, and how many sets.
 
-Decision variables, per session and candidate exercise: `chosen` (0/1) and `sets` (0..max).
+Decision variables, per session and candidate exercise: `chosen` (0/1) and `sets`, which is the
+exercise's working-set target when chosen (McGill's fixed count of holds for his three). The solver
+chooses the exercises; `top_up` then adds sets toward the time box and the bands' tops. Leaving set
+counts out of the search keeps it a small selection problem that CP-SAT proves optimal in a few
+milliseconds; with free set counts each session became a knapsack that took seconds to prove.
 Hard rules are constraints tagged with their rule id; preferences go into the objective.
 Weekly sets are counted in quarter sets so fractional credit stays integral.
 """
@@ -45,7 +49,7 @@ QUARTERS = 4
 MAX_EXERCISES_PER_BLOCK = {BlockKind.MAIN: 3, BlockKind.ACCESSORY: 3, BlockKind.CORE: 3}
 DEFICIT_BELOW_BAND_WEIGHT = 1000
 SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
-SHORTFALL_BELOW_TOP_WEIGHT = 5
+SHORTFALL_BELOW_TOP_WEIGHT = 1
 """per quarter set: fill the time box toward the band's top once the midpoint is reached"""
 ARTICLE_LIFT_WEIGHT = 30
 SPREAD_FACTOR = 1.5
@@ -54,8 +58,10 @@ CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
 SET_COST = 1
-MISSING_WORKING_SET_PENALTY = 15
 CORE_SET_VALUE_WITH_BACK_PAIN = 4
+MISSING_WORKING_SET_PENALTY = 15
+SHORT_SESSION_MIN = 20
+"""sessions this short may dose an exercise below its working-set target"""
 TIME_RULE = "profile.minutes"
 WEEKLY_COVERAGE = ("vertical_pull", "horizontal_pull", "hinge_or_back_extension", "isolation")
 """The four weekly slots of select.compound_plus_isolation."""
@@ -112,9 +118,15 @@ def build_week_model(
                 dose = doses[(exercise.slug, block)]
                 tag = f"{slot.day.value}:{exercise.slug}"
                 chosen = model.new_bool(f"{tag}:chosen")
-                sets = model.new_var(f"{tag}:sets", 0, dose.max_sets)
-                model.add([(1, sets), (-dose.max_sets, chosen)], rule_id="model.link", upper=0)
-                model.add([(1, sets), (-1, chosen)], rule_id="model.link", lower=0)
+                target = template_sets(block, dose, profile)
+                sets = model.new_var(f"{tag}:sets", 0, target)
+                model.add([(1, sets), (-target, chosen)], rule_id="model.link", upper=0)
+                # fewer sets than the target only in the shortest sessions, where the time box
+                # leaves no room (McGill's count of holds is the prescription: all or none)
+                floor = target
+                if dose.fixed_sets is None and profile.minutes_per_session <= SHORT_SESSION_MIN:
+                    floor = 1
+                model.add([(1, sets), (-floor, chosen)], rule_id="model.link", lower=0)
                 week.choices.append(Choice(slot.index, block, exercise, dose, chosen, sets))
         _session_rules(week, slot, candidates, profile, evidence)
     _weekly_rules(week, slots, candidates, profile, evidence)
@@ -149,12 +161,6 @@ def _session_rules(
     for terms in by_pattern.values():
         model.add(terms, rule_id="model.one_per_pattern", upper=1)
     core = [(1, c.chosen) for c in here if c.block is BlockKind.CORE]
-    for c in here:
-        if c.dose.fixed_sets is not None:
-            # the dose is the prescription: all of McGill's holds, or none of them
-            model.add(
-                [(1, c.sets), (-c.dose.fixed_sets, c.chosen)], rule_id="core.mcgill_big3", lower=0
-            )
     if profile.back_pain is BackPain.CURRENT:
         # core.mcgill_big3: curl-up, side bridge and bird dog in every session while it hurts
         trio: dict[Pattern, list[Term]] = defaultdict(list)
@@ -178,14 +184,23 @@ def _session_rules(
     hinges = [(1, c.chosen) for c in here if c.exercise.pattern is Pattern.HINGE]
     if hinges:
         model.add(hinges, rule_id="recovery.spacing_72h_hinge", upper=1)
-    cap = evidence.integer("frequency.volume_equated", "direct_sets_per_session_max")
     for muscle in BACK_TARGETS:
         direct = [(1, c.sets) for c in here if c.exercise.credit(muscle) >= 1]
         if direct:
-            # spread the week: no session takes much more than its share of the band's top
-            share = math.ceil(SPREAD_FACTOR * muscle_band(muscle, profile, evidence)[1] / back)
-            upper = cap if back < 2 else min(cap, max(share, 1))
+            upper = session_direct_sets_max(muscle, back, profile, evidence)
             model.add(direct, rule_id="frequency.volume_equated", upper=upper)
+
+
+def session_direct_sets_max(
+    muscle: Muscle, back_sessions: int, profile: Profile, evidence: EvidenceRegistry
+) -> int:
+    """frequency.volume_equated: direct sets of `muscle` one back session may hold; with two or
+    more sessions no session takes much more than its share of the band's top."""
+    cap = evidence.integer("frequency.volume_equated", "direct_sets_per_session_max")
+    if back_sessions < 2:
+        return cap
+    share = math.ceil(SPREAD_FACTOR * muscle_band(muscle, profile, evidence)[1] / back_sessions)
+    return min(cap, max(share, 1))
 
 
 def _weekly_rules(
@@ -328,15 +343,22 @@ def working_sets_target(block: BlockKind, profile: Profile) -> int:
     return 2
 
 
+def template_sets(block: BlockKind, dose: Dose, profile: Profile) -> int:
+    """The sets an exercise gets when the solver chooses it: McGill's fixed count of holds, else
+    its working-set target, so volume goes to a few well-dosed lifts."""
+    if dose.fixed_sets is not None:
+        return dose.fixed_sets
+    return min(working_sets_target(block, profile), dose.max_sets)
+
+
 def _working_sets(week: WeekModel, choice: Choice, profile: Profile) -> list[Term]:
-    """Penalise each set a chosen exercise falls short of its target, so volume is spread over
-    a few well-dosed lifts instead of one lift with five sets and others with one."""
-    target = min(working_sets_target(choice.block, profile), choice.dose.max_sets)
-    missing = week.model.new_var(f"missing_sets:{choice.session}:{choice.exercise.slug}", 0, target)
-    week.model.add(
-        [(1, choice.sets), (1, missing), (-target, choice.chosen)], rule_id="model.link", lower=0
-    )
-    terms: list[Term] = [(-MISSING_WORKING_SET_PENALTY, missing)]
+    """Each set a chosen exercise falls short of its target costs more than a set is worth, so
+    short-dosed lifts appear only where the time box leaves no room for a full one."""
+    target = template_sets(choice.block, choice.dose, profile)
+    terms: list[Term] = [
+        (-MISSING_WORKING_SET_PENALTY * target, choice.chosen),
+        (MISSING_WORKING_SET_PENALTY, choice.sets),
+    ]
     if choice.block is BlockKind.CORE and profile.back_pain is not BackPain.NONE:
         # core.mcgill_big3: with back pain, core endurance work is worth its time in itself.
         terms.append((CORE_SET_VALUE_WITH_BACK_PAIN, choice.sets))

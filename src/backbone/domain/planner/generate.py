@@ -20,6 +20,7 @@ from backbone.domain.planner.constraints import (
 from backbone.domain.planner.mobility import cooldown_drills, warmup_drills
 from backbone.domain.planner.model import Solver
 from backbone.domain.planner.schedule import schedule_week
+from backbone.domain.planner.top_up import Placed, top_up
 from backbone.domain.planner.warnings import plan_warnings
 from backbone.domain.planner.wording import item_reasons, load_hint
 from backbone.domain.prescription import Dose, dose_for
@@ -85,12 +86,23 @@ def generate_plan(
     if not solution.found:
         raise explain_conflicts(solution.conflicting_rule_ids, profile)
 
+    placed = top_up(
+        [
+            Placed(c.session, c.block, c.exercise, c.dose, solution.value(c.sets))
+            for c in week_model.choices
+            if solution.value(c.sets) > 0
+        ],
+        {slot.index: slot.budget_s for slot in slots},
+        frozenset(slot.index for slot in slots if slot.focus is SessionFocus.BACK),
+        profile,
+        evidence,
+    )
     template: list[TemplateSession] = []
     for slot in slots:
         chosen = [
-            TemplateItem(c.block, c.exercise, c.dose, solution.value(c.sets))
-            for c in week_model.choices
-            if c.session == slot.index and solution.value(c.sets) > 0
+            TemplateItem(p.block, p.exercise, p.dose, p.sets)
+            for p in placed
+            if p.session == slot.index
         ]
         template.append(TemplateSession(slot.day, slot.focus, tuple(_in_training_order(chosen))))
 
