@@ -22,7 +22,6 @@ $(STAMP): pyproject.toml uv.lock
 		|| python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --frozen --compile-bytecode --python 3.11 --quiet
 	@$(MAKE) --no-print-directory pdf-libs
-	@$(MAKE) --no-print-directory browser
 	@touch $@
 
 # WeasyPrint (PDF reports) needs Pango, HarfBuzz and a font from the system: installed with
@@ -78,7 +77,7 @@ contracts: $(STAMP)
 
 # The contract tests also run against PostgreSQL: the script starts a throwaway server on loopback
 # (installing Debian's postgresql first if needed) unless BACKBONE_TEST_DATABASE_URL is set.
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	scripts/with-postgres.sh $(BIN)/pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
