@@ -82,6 +82,14 @@ def walk_every_route(api: Api) -> set[tuple[str, str]]:
 
     ok(ana.post("/api/v1/check-ins", json={"sleep_h": 7, "back_pain": 1, "soreness": 2}), 201)
     assert len(ok(ana.get("/api/v1/check-ins"))) == 1
+    # one check-in a day: a second is refused and the first kept, unless it asks to replace
+    again = {"sleep_h": 5, "back_pain": 1, "soreness": 2}
+    refused = ana.post("/api/v1/check-ins", json=again)
+    assert refused.status_code == 409
+    assert refused.json()["details"]["next_step"] == "replace_check_in"
+    assert [c["sleep_h"] for c in ok(ana.get("/api/v1/check-ins"))] == [7]
+    ok(ana.post("/api/v1/check-ins", json={**again, "replace": True}), 201)
+    assert [c["sleep_h"] for c in ok(ana.get("/api/v1/check-ins"))] == [5]
     logged = ok(
         ana.post(
             "/api/v1/sets",

@@ -187,6 +187,9 @@ class CheckInIn(BaseModel):
         default_factory=list, max_length=20
     )
     date: dt.date | None = None
+    replace: bool = Field(
+        False, description="Replace the check-in already stored for that date (else 409)."
+    )
 
 
 class FinishIn(BaseModel):

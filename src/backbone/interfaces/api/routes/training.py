@@ -343,8 +343,10 @@ def comment(
     status_code=201,
     summary="Check in",
     description="Sleep, back pain and soreness; answers whether to train, hold or deload "
-    "(`backbone checkin --json`). A red flag answers 422 with code safety_stop. Owner only.",
-    responses=documented(RECOVERY_EXAMPLE, status=201),
+    "(`backbone checkin --json`). A red flag is stored, then answers 422 with code safety_stop. "
+    "One check-in a day: a second one for the same date answers 409 (the first is kept) unless "
+    "`replace` is true. Owner only.",
+    responses=documented(RECOVERY_EXAMPLE, status=201, errors=(401, 404, 409, 422)),
 )
 def check_in(request: Request, caller: Writer, payload: CheckInIn) -> JsonResponse:
     recovery = backbone(request).check_in(
@@ -356,6 +358,7 @@ def check_in(request: Request, caller: Writer, payload: CheckInIn) -> JsonRespon
         sleep_quality=payload.sleep_quality,
         red_flags=payload.red_flags,
         on=payload.date,
+        replace=payload.replace,
     )
     return body(recovery_document(recovery), 201)
 
