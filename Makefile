@@ -15,7 +15,7 @@ help:
 	@echo "make run     serve the web app and REST API on the local SQLite database (HOST=127.0.0.1 PORT=8000)"
 	@echo "make plan    plan for an example profile (make plan ARGS=\"--days 2 --equipment band\")"
 	@echo "make test    lint, format check, mypy strict, import contracts, pytest (+ PostgreSQL)"
-	@echo "make bench   planner, training-log, analytics, import API and web benchmarks (bench/*.py)"
+	@echo "make bench   planner, cold-command, training-log, analytics, import, API and web benchmarks (bench/*.py)"
 
 $(STAMP): pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -81,7 +81,9 @@ pytest: $(STAMP) browser
 	scripts/with-postgres.sh $(BIN)/pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
-	$(BIN)/python bench/plan.py && $(BIN)/python bench/log.py && $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py && scripts/with-postgres.sh $(BIN)/python bench/api.py && $(BIN)/python bench/web.py
+	$(BIN)/python bench/plan.py && $(BIN)/python bench/cold.py && $(BIN)/python bench/log.py \
+		&& $(BIN)/python bench/analytics.py && $(BIN)/python bench/import.py \
+		&& scripts/with-postgres.sh $(BIN)/python bench/api.py && $(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -4,7 +4,7 @@ Run as `.venv/bin/python bench/analytics.py` (or `make bench`); `--json` prints 
 
 - A generated history (bench/make_history.py): TEN years, 3 sessions a week, EXERCISES exercises
   a session with warm-ups and 4-5 working sets each, about 150,000 sets.
-- In-process `services.analytics.stats` (8 weeks; warm: imports, catalogue and engine loaded),
+- In-process `Backbone.stats` (8 weeks, on an application built as the CLI builds it; warm: imports, catalogue and engine loaded),
   median of INPROCESS_RUNS; target 300 ms. An empty log is the baseline.
 - Cold processes, median of PROCESS_RUNS after one untimed run, bytecode in a temporary cache:
   `python -c pass` (baseline), `backbone stats --json` (target 1 s) and
@@ -44,17 +44,17 @@ REPORT = "backbone report --format html"
 
 
 def in_process(path: Path) -> float:
-    from backbone.bootstrap import knowledge
-    from backbone.services.analytics import stats
-
-    new_uow = make_history.open_database(path)
+    app = make_history.open_application(path)
+    athlete_id = app.local_athlete().athlete_id
+    assert athlete_id is not None
     today = make_history.CURRENT_START
-    stats(WEEKS, today, knowledge(), new_uow)  # warm
+    app.stats(athlete_id, WEEKS, today)  # warm
     samples = []
     for _ in range(INPROCESS_RUNS):
         started = time.perf_counter()
-        stats(WEEKS, today, knowledge(), new_uow)
+        app.stats(athlete_id, WEEKS, today)
         samples.append((time.perf_counter() - started) * 1000)
+    app.database.dispose()
     return statistics.median(samples)
 
 
@@ -82,6 +82,7 @@ def main() -> int:
                 if k not in {"PYTHONDONTWRITEBYTECODE", "BACKBONE_DATABASE_URL", "BACKBONE_DB"}
             }
             base["PYTHONPYCACHEPREFIX"] = pycache
+            base["BACKBONE_CACHE_DIR"] = str(Path(pycache) / "data-cache")
             env = {**base, "BACKBONE_DB": str(history)}
             out = str(Path(tmp) / "report.html")
             cold = time_processes(

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/make_history.py DB_PATH [--years 5] [--seed 7] [--empty]
 
-The database (which must not exist yet) gets athlete "me" with two programs for a realistic gym
+The database (a SQLite file that must not exist yet, or, from Python, a database URL of an empty
+PostgreSQL schema) gets the local athlete (the one the CLI resolves) with two programs for a realistic gym
 profile (3 days, 60 min, barbell/dumbbell/bench/pull-up bar/cable, intermediate, hypertrophy):
 
 - an old one started on the Monday `--years` before the benchmark week (as a lifter's first), and
@@ -15,14 +16,16 @@ program's session for that weekday (so `today` reads the history of exercises it
 topped up with other gym exercises to EXERCISES_PER_SESSION: warm-ups plus 4-5 working sets each,
 loads rising slowly with a lighter fifth week. Five years come to about 40,000 sets.
 
-Sets are written straight through the storage adapter (`SqlUnitOfWork`, one transaction per
-session), not through `log_sets`: this is a generator, not the thing being measured. `--empty`
+Everything goes through one `Backbone` application (`backbone.bootstrap.build_application`, as the
+CLI builds it); sets are written straight through its units of work (one transaction per session),
+not through `log_sets`: this is a generator, not the thing being measured. `--empty`
 writes only the two programs (the no-history comparison in `bench/log.py`).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import random
 import sys
@@ -36,8 +39,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from backbone.domain.exercise import Exercise
     from backbone.domain.history import SetType
+    from backbone.services.application import Backbone
     from backbone.services.planning import PlanRequest
-    from backbone.services.ports import UnitOfWork
+    from backbone.services.ports import Knowledge
 
 SetRow = tuple["SetType", float | None, float | None, int | None, int | None, int | None]
 
@@ -47,12 +51,11 @@ EXERCISES_PER_SESSION = 10
 MISSED_SESSION_SHARE = 0.04
 GYM_EQUIPMENT = ("barbell", "dumbbell", "bench", "pullup_bar", "cable")
 
-UnitOfWorkFactory = Callable[[], "UnitOfWork"]
-
 
 @dataclass(frozen=True)
 class HistorySummary:
     path: str
+    athlete_id: int
     first_day: date
     last_day: date
     today: date
@@ -64,16 +67,38 @@ class HistorySummary:
     seconds: float
 
 
-def open_database(path: Path) -> UnitOfWorkFactory:
-    """A unit-of-work factory on a SQLite file, wired as `backbone.bootstrap` wires it."""
-    from backbone.settings import sqlite_url
-    from backbone.storage.engine import create_backbone_engine
-    from backbone.storage.migrations import upgrade_to_head
-    from backbone.storage.unit_of_work import SqlUnitOfWork
+@functools.cache
+def knowledge() -> Knowledge:
+    """The packaged catalogue and evidence, parsed once per bench process and shared by every
+    application it builds (as the tests share it)."""
+    from backbone.bootstrap import load_knowledge
 
-    engine = create_backbone_engine(sqlite_url(path.absolute()))
-    upgrade_to_head(engine)
-    return lambda: SqlUnitOfWork(engine)
+    return load_knowledge()
+
+
+class TickingClock:
+    """A clock for benches: starts at `start` and moves on a second each time it is read, so every
+    entry gets its own `logged_at` as a lifter's would."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+def open_application(target: Path | str, clock: Callable[[], datetime] | None = None) -> Backbone:
+    """The application on a SQLite file (a Path) or a database URL (a str), wired as the CLI
+    wires it, with this process's shared knowledge; the schema is created on first use."""
+    from backbone.bootstrap import build_application
+    from backbone.settings import Settings
+
+    settings = (
+        Settings.for_sqlite_file(target) if isinstance(target, Path) else Settings(str(target))
+    )
+    ticking = clock or TickingClock(datetime(2026, 11, 30, 17, 0, tzinfo=UTC))
+    return build_application(settings, clock=ticking, knowledge=knowledge())
 
 
 def gym_request(start_on: date) -> PlanRequest:
@@ -90,29 +115,27 @@ def gym_request(start_on: date) -> PlanRequest:
 
 
 def build(
-    path: Path,
+    path: Path | str,
     *,
     years: int = 5,
     seed: int = 7,
     empty: bool = False,
     exercises_per_session: int = EXERCISES_PER_SESSION,
 ) -> HistorySummary:
-    from backbone.bootstrap import knowledge
     from backbone.domain.loads import logs_load_kg
     from backbone.domain.planner.candidates import block_of
-    from backbone.services.programs import start_program
     from backbone.services.training import PRESCRIBED_BLOCKS
 
-    if path.exists():
+    if isinstance(path, Path) and path.exists():
         raise SystemExit(f"{path} exists; give a new file name.")
     started = time.perf_counter()
     facts = knowledge()
-    new_uow = open_database(path)
-    first_monday = CURRENT_START - timedelta(weeks=round(years * 52.18))
-    start_program(gym_request(first_monday), (), facts, new_uow)
-    current = start_program(gym_request(CURRENT_START), (), facts, new_uow)
-    athlete_id = current.athlete.athlete_id
+    app = open_application(path)
+    athlete_id = app.local_athlete().athlete_id
     assert athlete_id is not None
+    first_monday = CURRENT_START - timedelta(weeks=round(years * 52.18))
+    app.start_program(athlete_id, gym_request(first_monday))
+    current = app.start_program(athlete_id, gym_request(CURRENT_START))
 
     sessions = [s for week in current.plan.weeks for s in week.sessions]
     today = sessions[1].on
@@ -149,10 +172,12 @@ def build(
         while day < today:
             slugs = templates.get(day.weekday())
             if slugs is not None and rng.random() >= MISSED_SESSION_SHARE:
-                _write_session(new_uow, athlete_id, day, slugs, profiles, first_monday, rng, counts)
+                _write_session(app, athlete_id, day, slugs, profiles, first_monday, rng, counts)
             day += timedelta(days=1)
+    app.database.dispose()
     return HistorySummary(
         path=str(path),
+        athlete_id=athlete_id,
         first_day=first_monday,
         last_day=day - timedelta(days=1),
         today=today,
@@ -216,7 +241,7 @@ class _Progress:
 
 
 def _write_session(
-    new_uow: UnitOfWorkFactory,
+    app: Backbone,
     athlete_id: int,
     day: date,
     slugs: Sequence[str],
@@ -230,7 +255,7 @@ def _write_session(
     years_in = (day - first_day).days / 365.25
     deload = ((day - first_day).days // 7) % 5 == 4
     logged_at = datetime(day.year, day.month, day.day, 17, 30, tzinfo=UTC)
-    with new_uow() as uow:
+    with app.new_uow() as uow:
         for slug in slugs:
             rows = profiles[slug].sets(years_in, deload, rng)
             sets = tuple(

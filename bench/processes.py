@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import time
@@ -24,14 +25,25 @@ class Cold:
     failures: int = 0
     first_error: str | None = None
     samples_ms: list[float] = field(default_factory=list)
+    cpu_median_ms: float | None = None
+    """the child's own CPU time (user + system): steadier than wall time on a busy machine"""
+    cpu_samples_ms: list[float] = field(default_factory=list)
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_once(
     command: Sequence[str], env: dict[str, str] | None
-) -> tuple[float, subprocess.CompletedProcess[bytes]]:
+) -> tuple[float, subprocess.CompletedProcess[bytes], float]:
+    """Wall ms, the finished process, and its CPU ms (children run one at a time)."""
+    cpu_before = _children_cpu_s()
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, check=False, env=env)
-    return (time.perf_counter() - started) * 1000.0, done
+    elapsed = (time.perf_counter() - started) * 1000.0
+    return elapsed, done, (_children_cpu_s() - cpu_before) * 1000.0
 
 
 def last_line(stderr: bytes) -> str:
@@ -49,7 +61,7 @@ def time_processes(
         run_once(command, env)
     for _ in range(runs):
         for name, (command, env) in commands.items():
-            elapsed, done = run_once(command, env)
+            elapsed, done, cpu_ms = run_once(command, env)
             result = results[name]
             if done.returncode != 0:
                 result.failures += 1
@@ -57,7 +69,9 @@ def time_processes(
                     f"exit {done.returncode}: {last_line(done.stderr)}"
                 )
             result.samples_ms.append(elapsed)
+            result.cpu_samples_ms.append(cpu_ms)
             result.runs += 1
     for result in results.values():
         result.median_ms = statistics.median(result.samples_ms)
+        result.cpu_median_ms = statistics.median(result.cpu_samples_ms)
     return results

@@ -255,6 +255,14 @@ class FakeSetRepository:
         self._tables.require_athlete(entry.athlete_id)
         if entry.import_batch_id is not None and entry.import_batch_id not in self._tables.imports:
             raise NotFound(f"No import batch {entry.import_batch_id}.", {})
+        days = sorted(
+            {s.performed_on.isoformat() for s in entry.sets if s.performed_on != entry.performed_on}
+        )
+        if days:
+            raise InputError(
+                "The sets of an entry are on its day.",
+                {"performed_on": entry.performed_on.isoformat(), "set_days": days},
+            )
         positions = [s.position for s in entry.sets]
         if len(set(positions)) != len(positions):
             raise Conflict("Two sets of one entry share a position.", {"positions": positions})
@@ -316,6 +324,10 @@ class FakeSetRepository:
         mine = [e for e in self._tables.entries.values() if e.athlete_id == athlete_id]
         last = max(mine, key=lambda e: (e.logged_at, e.entry_id or 0), default=None)
         return None if last is None else _sorted_sets(last)
+
+    def last_logged_on(self, athlete_id: int) -> date | None:
+        last = self.last_entry(athlete_id)
+        return None if last is None else last.performed_on
 
     def delete_entry(self, athlete_id: int, entry_id: int) -> None:
         found = self._tables.entries.get(entry_id)

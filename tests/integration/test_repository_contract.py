@@ -546,6 +546,18 @@ def test_sets_for_filters_by_exercise_and_inclusive_days(uow_factory: UowFactory
         assert sets.sets_for(athlete_id, since=days[3], until=days[2]) == []
 
 
+def test_the_sets_of_an_entry_are_on_its_day(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    later = DAY + timedelta(days=1)
+    with uow_factory() as uow:
+        with pytest.raises(InputError):
+            uow.sets.add_entry(an_entry(athlete_id, sets=(a_set(1), a_set(2, on=later))))
+        uow.sets.add_entry(an_entry(athlete_id, on=later, sets=1))
+        uow.commit()
+    with uow_factory() as uow:
+        assert [s.performed_on for s in uow.sets.sets_for(athlete_id, since=DAY)] == [later]
+
+
 def test_entries_are_ordered_by_day_logged_at_and_id(uow_factory: UowFactory) -> None:
     athlete_id = stored_athlete(uow_factory)
     with uow_factory() as uow:
@@ -576,14 +588,17 @@ def test_last_entry_is_the_most_recently_logged(uow_factory: UowFactory) -> None
     athlete_id = stored_athlete(uow_factory)
     with uow_factory() as uow:
         assert uow.sets.last_entry(athlete_id) is None
+        assert uow.sets.last_logged_on(athlete_id) is None
         newest = uow.sets.add_entry(
             an_entry(athlete_id, on=DAY - timedelta(days=3), at=AT + timedelta(hours=2))
         )
         uow.sets.add_entry(an_entry(athlete_id, on=DAY + timedelta(days=1), at=AT))
         uow.commit()
         assert uow.sets.last_entry(athlete_id) == newest
+        assert uow.sets.last_logged_on(athlete_id) == DAY - timedelta(days=3)
         tie = uow.sets.add_entry(an_entry(athlete_id, at=AT + timedelta(hours=2)))
         assert uow.sets.last_entry(athlete_id) == tie  # same instant: the higher id
+        assert uow.sets.last_logged_on(athlete_id) == DAY
 
 
 def test_delete_entry_takes_its_sets_with_it(uow_factory: UowFactory) -> None:

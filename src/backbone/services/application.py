@@ -16,44 +16,30 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from backbone.domain.accounts import ApiToken, CoachGrant, Permission, SessionComment, User
-from backbone.domain.analytics.model import Analytics
-from backbone.domain.athlete import Athlete
-from backbone.domain.endurance import EnduranceResult
-from backbone.domain.exercise import Exercise
-from backbone.domain.history import CheckIn, ImportRecord, LogEntry, PerformedSession
-from backbone.domain.program import Plan
-from backbone.domain.progression import Prescription, Recovery
-from backbone.services import (
-    accounts,
-    analytics,
-    auth,
-    catalogue,
-    endurance,
-    exporting,
-    importing,
-    planning,
-    programs,
-    recovery,
-    training,
-    training_log,
-    training_sessions,
-)
-from backbone.services.exporting import Export
-from backbone.services.importing import ImportReport, MapResult, Progress
-from backbone.services.passwords import Passwords
-from backbone.services.planning import PlanRequest
 from backbone.services.ports import Database, Knowledge, UnitOfWork
-from backbone.services.programs import ProgramView
-from backbone.services.training import TodayView
-from backbone.services.training_log import LogResult
-from backbone.services.training_sessions import SessionDay
 
 if TYPE_CHECKING:
+    # Types only: each use case's module is imported by the method that runs it, so a cold
+    # `backbone today` or `log` loads neither the planner nor analytics, import, export or auth
+    # code (nor the report module, which draws charts with matplotlib).
+    from backbone.domain.accounts import ApiToken, CoachGrant, Permission, SessionComment, User
+    from backbone.domain.analytics.model import Analytics
+    from backbone.domain.athlete import Athlete
+    from backbone.domain.endurance import EnduranceResult
+    from backbone.domain.exercise import Exercise
+    from backbone.domain.history import CheckIn, ImportRecord, LogEntry, PerformedSession
+    from backbone.domain.program import Plan
+    from backbone.domain.progression import Prescription, Recovery
     from backbone.importers.names import AliasTable
-
-    # the report module draws charts with matplotlib: imported only when a report is built
     from backbone.reports.document import Report
+    from backbone.services.exporting import Export
+    from backbone.services.importing import ImportReport, MapResult, Progress
+    from backbone.services.passwords import Passwords
+    from backbone.services.planning import PlanRequest
+    from backbone.services.programs import ProgramView
+    from backbone.services.training import TodayView
+    from backbone.services.training_log import LogResult
+    from backbone.services.training_sessions import SessionDay
 
 Clock = Callable[[], datetime]
 """now, timezone-aware; its local date is the athlete's "today" """
@@ -122,6 +108,8 @@ class Backbone:
     # --- accounts and access -----------------------------------------------------------------
 
     def local_athlete(self) -> Athlete:
+        from backbone.services import accounts
+
         return accounts.local_athlete(self.new_uow)
 
     def create_user(
@@ -132,6 +120,8 @@ class Backbone:
         display_name: str = "",
         password_hash: str | None = None,
     ) -> User:
+        from backbone.services import accounts
+
         return accounts.create_user(
             self.new_uow,
             username=username,
@@ -141,34 +131,52 @@ class Backbone:
         )
 
     def user_by_name(self, username: str) -> User:
+        from backbone.services import accounts
+
         return accounts.user_by_name(self.new_uow, username)
 
     def create_athlete(self, user_id: int, name: str) -> Athlete:
+        from backbone.services import accounts
+
         return accounts.create_athlete(self.new_uow, user_id, name)
 
     def owned_athletes(self, user_id: int) -> list[Athlete]:
+        from backbone.services import accounts
+
         return accounts.owned_athletes(self.new_uow, user_id)
 
     def coached_athletes(self, coach_user_id: int) -> list[Athlete]:
+        from backbone.services import accounts
+
         return accounts.coached_athletes(self.new_uow, coach_user_id)
 
     def require_access(self, user_id: int, athlete_id: int, permission: Permission) -> Athlete:
+        from backbone.services import accounts
+
         return accounts.require_access(self.new_uow, user_id, athlete_id, permission)
 
     def grant_coach(self, athlete_id: int, coach_username: str, access: str) -> CoachGrant:
+        from backbone.services import accounts
+
         return accounts.grant_coach(
             self.new_uow, athlete_id, coach_username=coach_username, access=access, now=self.now()
         )
 
     def revoke_coach(self, athlete_id: int, coach_username: str) -> None:
+        from backbone.services import accounts
+
         accounts.revoke_coach(
             self.new_uow, athlete_id, coach_username=coach_username, now=self.now()
         )
 
     def coach_grants(self, athlete_id: int) -> list[CoachGrant]:
+        from backbone.services import accounts
+
         return accounts.coach_grants(self.new_uow, athlete_id)
 
     def user(self, user_id: int) -> User:
+        from backbone.services import auth
+
         return auth.user_by_id(self.new_uow, user_id)
 
     def sign_up(
@@ -180,6 +188,8 @@ class Backbone:
         display_name: str = "",
         address: str = "local",
     ) -> User:
+        from backbone.services import auth
+
         return auth.sign_up(
             self.new_uow,
             self.passwords,
@@ -192,6 +202,8 @@ class Backbone:
         )
 
     def log_in(self, username: str, password: str, *, address: str = "local") -> User:
+        from backbone.services import auth
+
         return auth.log_in(
             self.new_uow,
             self.passwords,
@@ -202,15 +214,23 @@ class Backbone:
         )
 
     def create_token(self, user_id: int, name: str) -> tuple[ApiToken, str]:
+        from backbone.services import auth
+
         return auth.create_token(self.new_uow, user_id, name, self.now())
 
     def list_tokens(self, user_id: int) -> list[ApiToken]:
+        from backbone.services import auth
+
         return auth.list_tokens(self.new_uow, user_id)
 
     def revoke_token(self, user_id: int, token_id: int) -> None:
+        from backbone.services import auth
+
         auth.revoke_token(self.new_uow, user_id, token_id, self.now())
 
     def authenticate_token(self, secret: str, *, address: str = "local") -> User:
+        from backbone.services import auth
+
         return auth.authenticate_token(self.new_uow, secret, address=address, now=self.now())
 
     def session_key(self) -> bytes:
@@ -222,6 +242,8 @@ class Backbone:
         return self._session_key
 
     def athlete(self, athlete_id: int) -> Athlete:
+        from backbone.services import accounts
+
         return accounts.get_athlete(self.new_uow, athlete_id)
 
     def update_athlete(
@@ -234,6 +256,8 @@ class Backbone:
         bar: float | None = None,
         dumbbell_step: float | None = None,
     ) -> Athlete:
+        from backbone.services import accounts
+
         return accounts.update_athlete(
             self.new_uow,
             athlete_id,
@@ -253,14 +277,20 @@ class Backbone:
         equipment: list[str] | None = None,
         muscle: str | None = None,
     ) -> tuple[Exercise, ...]:
+        from backbone.services import catalogue
+
         return catalogue.find_exercises(
             self.knowledge, pattern=pattern, equipment=equipment, muscle=muscle
         )
 
     def cue_card(self, name: str) -> Exercise:
+        from backbone.services import catalogue
+
         return catalogue.cue_card(self.knowledge, name)
 
     def plan(self, request: PlanRequest) -> Plan:
+        from backbone.services import planning
+
         return planning.plan_training(request, self.knowledge)
 
     # --- the running program and training ----------------------------------------------------
@@ -268,17 +298,25 @@ class Backbone:
     def start_program(
         self, athlete_id: int, request: PlanRequest, known: Sequence[str] = ()
     ) -> ProgramView:
+        from backbone.services import programs
+
         return programs.start_program(athlete_id, request, known, self.knowledge, self.new_uow)
 
     def show_program(self, athlete_id: int) -> ProgramView:
+        from backbone.services import programs
+
         return programs.show_program(self.new_uow, athlete_id)
 
     def today(self, athlete_id: int, on: date | None = None) -> TodayView:
+        from backbone.services import training
+
         return training.today(athlete_id, on or self.today_on(), self.knowledge, self.new_uow)
 
     def next_prescription(
         self, athlete_id: int, exercise: str, on: date | None = None
     ) -> tuple[Exercise, Prescription]:
+        from backbone.services import training
+
         return training.next_prescription(
             athlete_id, exercise, on or self.today_on(), self.knowledge, self.new_uow
         )
@@ -298,6 +336,8 @@ class Backbone:
         source: str = "cli",
         idempotency_key: str | None = None,
     ) -> LogResult:
+        from backbone.services import training_log
+
         return training_log.log_sets(
             athlete_id,
             exercise,
@@ -316,9 +356,13 @@ class Backbone:
         )
 
     def undo_last(self, athlete_id: int) -> LogEntry:
+        from backbone.services import training_log
+
         return training_log.undo_last(self.new_uow, athlete_id)
 
     def delete_entry(self, athlete_id: int, entry_id: int) -> None:
+        from backbone.services import training_log
+
         training_log.delete_entry(self.new_uow, athlete_id, entry_id)
 
     def edit_set(
@@ -333,6 +377,8 @@ class Backbone:
         pain: int | None = None,
         note: str | None = None,
     ) -> LogEntry:
+        from backbone.services import training_log
+
         return training_log.edit_set(
             self.new_uow,
             self.knowledge,
@@ -347,17 +393,25 @@ class Backbone:
         )
 
     def entry(self, athlete_id: int, entry_id: int) -> LogEntry:
+        from backbone.services import training_log
+
         return training_log.entry(self.new_uow, athlete_id, entry_id)
 
     def sessions(self, athlete_id: int) -> list[SessionDay]:
+        from backbone.services import training_sessions
+
         return training_sessions.sessions(self.new_uow, athlete_id)
 
     def session_day(self, athlete_id: int, on: date) -> SessionDay:
+        from backbone.services import training_sessions
+
         return training_sessions.session_day(self.new_uow, athlete_id, on)
 
     def comment_on_session(
         self, athlete_id: int, on: date, *, author_user_id: int, text: str
     ) -> SessionComment:
+        from backbone.services import training_sessions
+
         return training_sessions.comment_on_session(
             self.new_uow, athlete_id, on, author_user_id=author_user_id, text=text, now=self.now()
         )
@@ -365,11 +419,15 @@ class Backbone:
     def check_ins(
         self, athlete_id: int, days: int = 28, until: date | None = None
     ) -> list[CheckIn]:
+        from backbone.services import recovery
+
         return recovery.recent_check_ins(self.new_uow, athlete_id, until or self.today_on(), days)
 
     def history(
         self, athlete_id: int, *, exercise: str | None = None, since: date | None = None
     ) -> tuple[Athlete, list[LogEntry]]:
+        from backbone.services import training_log
+
         return training_log.history(
             self.new_uow, self.knowledge, athlete_id, exercise=exercise, since=since
         )
@@ -387,6 +445,8 @@ class Backbone:
         on: date | None = None,
         replace: bool = False,
     ) -> Recovery:
+        from backbone.services import recovery
+
         return recovery.check_in(
             athlete_id,
             replace=replace,
@@ -410,6 +470,8 @@ class Backbone:
         duration_min: float | None = None,
         on: date | None = None,
     ) -> PerformedSession:
+        from backbone.services import recovery
+
         return recovery.finish_session(
             athlete_id,
             on=on or self.today_on(),
@@ -421,6 +483,8 @@ class Backbone:
     # --- progress ----------------------------------------------------------------------------
 
     def stats(self, athlete_id: int, weeks: int = 8, today: date | None = None) -> Analytics:
+        from backbone.services import analytics
+
         return analytics.stats(
             athlete_id, weeks, today or self.today_on(), self.knowledge, self.new_uow
         )
@@ -443,6 +507,8 @@ class Backbone:
         side: str | None = None,
         on: date | None = None,
     ) -> EnduranceResult:
+        from backbone.services import endurance
+
         return endurance.record_test(
             athlete_id,
             test,
@@ -454,6 +520,8 @@ class Backbone:
         )
 
     def list_tests(self, athlete_id: int) -> list[EnduranceResult]:
+        from backbone.services import endurance
+
         return endurance.list_tests(self.new_uow, athlete_id)
 
     # --- imports and exports -----------------------------------------------------------------
@@ -472,6 +540,8 @@ class Backbone:
     ) -> ImportReport:
         """Another app's export (or a Backbone backup) into the athlete's log, as one batch;
         `dry_run` reports what would happen and writes nothing."""
+        from backbone.services import importing
+
         return importing.import_file(
             athlete_id,
             data,
@@ -488,15 +558,23 @@ class Backbone:
         )
 
     def undo_import(self, athlete_id: int, batch_id: int) -> ImportRecord:
+        from backbone.services import importing
+
         return importing.undo_import(self.new_uow, athlete_id, batch_id)
 
     def list_imports(self, athlete_id: int) -> list[ImportRecord]:
+        from backbone.services import importing
+
         return importing.list_imports(self.new_uow, athlete_id)
 
     def map_exercise(self, athlete_id: int, name: str, slug: str) -> MapResult:
+        from backbone.services import importing
+
         return importing.map_exercise(self.new_uow, self.knowledge, athlete_id, name, slug)
 
     def export_history(self, athlete_id: int, export_format: str) -> Export:
+        from backbone.services import exporting
+
         return exporting.export_history(
             athlete_id,
             export_format,
@@ -506,6 +584,8 @@ class Backbone:
         )
 
     def program_ics(self, athlete_id: int, start_time: time) -> bytes:
+        from backbone.services import exporting
+
         return exporting.program_ics(
             athlete_id, start_time=start_time, now=self.now(), new_uow=self.new_uow
         )

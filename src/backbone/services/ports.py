@@ -113,7 +113,8 @@ class ProgramRepository(Protocol):
 class SetRepository(Protocol):
     def add_entry(self, entry: LogEntry) -> LogEntry:
         """Store the entry and all its sets; returns it with `entry_id` set. An entry with the
-        idempotency key of a stored one of the same athlete -> Conflict (nothing written)."""
+        idempotency key of a stored one of the same athlete -> Conflict (nothing written); a set
+        on another day than its entry -> InputError (a day's sets are found through the entries)."""
         ...
 
     def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
@@ -142,6 +143,10 @@ class SetRepository(Protocol):
 
     def last_entry(self, athlete_id: int) -> LogEntry | None:
         """The most recently logged entry (by logged_at, then entry_id)."""
+        ...
+
+    def last_logged_on(self, athlete_id: int) -> date | None:
+        """The day of `last_entry` (one indexed row, no sets)."""
         ...
 
     def delete_entry(self, athlete_id: int, entry_id: int) -> None:

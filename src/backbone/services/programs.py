@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import InputError, NotFound
@@ -14,8 +15,10 @@ from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.program import KnownSet, Plan, RunningProgram, Session, Week
 from backbone.domain.shorthand import parse_sets
 from backbone.services.accounts import UnitOfWorkFactory
-from backbone.services.planning import PlanRequest, plan_training
 from backbone.services.ports import Knowledge, UnitOfWork
+
+if TYPE_CHECKING:
+    from backbone.services.planning import PlanRequest
 
 KNOWN_SYNTAX = 'EXERCISE=SET, e.g. "chest_supported_row=60x10@2"'
 
@@ -46,6 +49,9 @@ def start_program(
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
 ) -> ProgramView:
+    # imported here: reading the running program (`today`, `log`) never loads the planner
+    from backbone.services.planning import plan_training
+
     plan = plan_training(request, knowledge)
     with new_uow() as uow:
         athlete = uow.athletes.get(athlete_id)
@@ -67,8 +73,13 @@ NO_PROGRAM = "start_program"
 """`details["next_step"]` of the NotFound for "no running program": each interface says how"""
 
 
-def running_program(uow: UnitOfWork, athlete_id: int) -> ProgramView:
-    athlete = uow.athletes.get(athlete_id)
+def running_program(
+    uow: UnitOfWork, athlete_id: int, athlete: Athlete | None = None
+) -> ProgramView:
+    """The athlete's running program; `athlete`, when the caller has just read it, is not read
+    again."""
+    if athlete is None or athlete.athlete_id != athlete_id:
+        athlete = uow.athletes.get(athlete_id)
     program = uow.programs.current(athlete_id)
     if program is None:
         raise NotFound(

@@ -151,12 +151,12 @@ def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge
     assert athlete_id is not None
     check_ins = uow.check_ins.recent(athlete_id, on, RECOVERY_LOOKBACK_DAYS)
     # The pain rule looks at the last session only, so read that day rather than two weeks.
-    last = uow.sets.last_entry(athlete_id)
+    last_on = uow.sets.last_logged_on(athlete_id)
     window_start = on - timedelta(days=RECOVERY_LOOKBACK_DAYS)
-    if last is None or not window_start <= last.performed_on <= on:
+    if last_on is None or not window_start <= last_on <= on:
         recent = uow.sets.sets_for(athlete_id, since=window_start, until=on)
     else:
-        recent = uow.sets.sets_for(athlete_id, since=last.performed_on, until=on)
+        recent = uow.sets.sets_for(athlete_id, since=last_on, until=on)
     return assess_recovery(check_ins, recent, on, knowledge.evidence)
 
 

@@ -146,7 +146,7 @@ def log_sets(
                 stored, athlete, exercise, tokens_match=stored.exercise == exercise.slug
             )
         # read in the logging transaction: it sees the new entry; nothing is committed yet
-        upcoming = _next_target(uow, athlete_id, exercise, on, knowledge) if include_next else None
+        upcoming = _next_target(uow, athlete, exercise, on, knowledge) if include_next else None
         records = new_records(before, sets, exercise, athlete.bodyweight_kg)
         e1rms = [
             v for s in sets if (v := set_e1rm_kg(s, exercise, athlete.bodyweight_kg)) is not None
@@ -179,13 +179,13 @@ def _replayed(
 
 
 def _next_target(
-    uow: UnitOfWork, athlete_id: int, exercise: Exercise, on: date, knowledge: Knowledge
+    uow: UnitOfWork, athlete: Athlete, exercise: Exercise, on: date, knowledge: Knowledge
 ) -> Prescription | None:
     """What changed for next time, read in the logging transaction (no second program lookup)."""
-    if block_of(exercise) not in PRESCRIBED_BLOCKS:
+    if block_of(exercise) not in PRESCRIBED_BLOCKS or athlete.athlete_id is None:
         return None
     try:
-        view = running_program(uow, athlete_id)
+        view = running_program(uow, athlete.athlete_id, athlete)
     except NotFound:
         return None
     return prescription_after(uow, view, exercise, on, True, knowledge)
