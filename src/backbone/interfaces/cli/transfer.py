@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,18 +25,14 @@ def _echo_json(body: object) -> None:
     click.echo(json.dumps(body, indent=2, ensure_ascii=False))
 
 
-def _database_path() -> Path | None:
-    from backbone.settings import Settings
-
-    url = Settings.from_environ(os.environ).database_url
-    prefix = "sqlite:///"
-    return Path(url[len(prefix) :]) if url.startswith(prefix) else None
-
-
 def _write(out: Path, data: bytes, force: bool) -> None:
-    from backbone.interfaces.cli.output import write_output
+    """The shared `--out` writer (never over the database, an existing file or through a link)."""
+    from backbone.interfaces.cli.app import application
+    from backbone.interfaces.cli.out_file import write_out_file
+    from backbone.settings import sqlite_path
 
-    write_output(out, data, force=force, database=_database_path())
+    database = sqlite_path(application().database.location)
+    write_out_file(out, data, force=force, protected=() if database is None else (database,))
 
 
 OUT_OPTION = click.option(
