@@ -17,7 +17,7 @@ from backbone.domain.history import LoggedSet, SetType
 from backbone.domain.loads import logs_load_kg
 from backbone.domain.shorthand import ParsedSet, format_set
 from backbone.domain.vocabulary import Equipment, Muscle, Pattern
-from backbone.interfaces.api.auth import MAX_ID, backbone
+from backbone.interfaces.api.auth import MAX_ID, backbone, csrf_for
 from backbone.interfaces.web.pages import (
     Looking,
     Owner,
@@ -297,5 +297,10 @@ def coach(request: Request, user: SignedIn) -> HTMLResponse:
     return html(
         request,
         "coach.html",
-        {"viewer": None, "user": user, "athletes": app.coached_athletes(user.user_id)},
+        {
+            "viewer": None,
+            "user": user,
+            "athletes": app.coached_athletes(user.user_id),
+            "csrf": csrf_for(request) or "",
+        },
     )
