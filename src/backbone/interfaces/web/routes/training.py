@@ -16,8 +16,8 @@ from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import InputError, NotFound, SafetyStop
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry
-from backbone.domain.loads import load_step_kg, logs_load_kg
 from backbone.domain.inputs import parse_int
+from backbone.domain.loads import load_step_kg, logs_load_kg
 from backbone.domain.vocabulary import (
     BackPain,
     BlockKind,
@@ -262,14 +262,21 @@ def _today_context(app: Backbone, looking: Looking, view: TodayView) -> dict[str
         }
         for index, item in enumerate(view.items)
     ]
-    drills = [c for c in cards if c["drill"]]
+
+    def drills(block: BlockKind) -> list[dict[str, Any]]:
+        return [
+            c
+            for c, item in zip(cards, view.items, strict=True)
+            if c["drill"] and item.block is block
+        ]
+
     checked = [c for c in app.check_ins(looking.athlete_id, days=1) if c.on == view.on]
     return {
         **looking.context(),
         "view": view,
         "cards": [c for c in cards if not c["drill"]],
-        "warmup": [c for c in drills if c["item"].block is BlockKind.WARMUP],
-        "cooldown": [c for c in drills if c["item"].block is BlockKind.COOLDOWN],
+        "warmup": drills(BlockKind.WARMUP),
+        "cooldown": drills(BlockKind.COOLDOWN),
         "finished": finished,
         "comments": comments,
         "checked_in": checked[-1] if checked else None,
