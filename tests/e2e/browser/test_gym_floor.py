@@ -236,3 +236,33 @@ def test_a_coach_has_athletes_and_library_tabs_only(phone: Any, server: Server) 
     coach.get_by_role("link", name="Athletes").click()
     coach.get_by_role("button", name="Log out").click()
     expect(coach).to_have_url(re.compile("/login"))
+
+
+def test_sets_queued_by_the_localstorage_version_move_to_indexeddb_and_sync_once(
+    phone: Any, server: Server
+) -> None:
+    page = phone()
+    sign_up_as(page, "kai")
+    onboard(page)
+    start_program(page)
+    me = athlete_id(server, "kai")
+    page.wait_for_function(SAVED_ON_PHONE, arg="/today")
+    page.wait_for_function("() => !!navigator.serviceWorker.controller")
+    old_set = {
+        "key": "web-from-the-old-queue", "exercise": "cat_camel", "label": "bodyweight × 5",
+        "body": f"exercise=cat_camel&reps=5&date={TODAY}", "at": 1,
+    }  # fmt: skip
+    page.context.set_offline(True)
+    page.evaluate(
+        "([key, item]) => localStorage.setItem(key, JSON.stringify([item]))",
+        [f"backbone.queue.{me}", old_set],
+    )
+    page.reload()
+    expect(page.locator("#queue-count")).to_have_text("1")
+    assert page.evaluate(QUEUED_IN_INDEXEDDB) == ["web-from-the-old-queue"]
+    assert page.evaluate(f"localStorage.getItem('backbone.queue.{me}')") is None
+    page.context.set_offline(False)
+    expect(page.locator("#queue")).to_be_hidden(timeout=30_000)
+    page.reload()  # a second page load finds nothing left to send
+    expect(page.locator("#queue")).to_be_hidden()
+    assert stored_sets(server, "kai") == 1
