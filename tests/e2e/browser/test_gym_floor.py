@@ -144,6 +144,25 @@ def test_drills_are_a_compact_check_list_and_stay_ticked(phone: Any, server: Ser
     expect(page.locator("li.drill.is-done")).to_have_count(drills.count())
     expect(page.locator("li.drill button.tick[aria-pressed=true]")).to_have_count(drills.count())
     check_page(page, "22-today-drills-done")
+    ticked = stored_sets(server, "gus")
+
+    # a drill ticked by mistake: tap it again and it is not done (its sets are deleted)
+    first = page.locator("li.drill").first
+    first_sets = planned_sets(server, "gus", first.get_attribute("data-exercise"))
+    press(first.locator("button.tick"))
+    page.wait_for_load_state()
+    expect(page.locator("li.drill").first.locator("button.tick")).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    expect(page.locator("li.drill.is-done")).to_have_count(drills.count() - 1)
+    assert stored_sets(server, "gus") == ticked - first_sets
+    # ticked and untapped in the same visit, without a reload in between
+    press(page.locator("li.drill").first.locator("button.tick"))
+    expect(page.locator("li.drill").first.locator("li[data-set]")).to_have_count(1)
+    press(page.locator("li.drill").first.locator("button.tick"))
+    page.wait_for_load_state()
+    expect(page.locator("li.drill").first).not_to_have_class(re.compile("is-done"))
+    assert stored_sets(server, "gus") == ticked - first_sets
     # one hand, one screen width: the whole session fits far shorter than a logger per drill
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < 6000, height

@@ -203,6 +203,8 @@ def test_bad_input_is_a_form_message_and_stores_nothing(world: dict[str, Any]) -
         ("/today/sets", {"exercise": "cat_camel", "reps": "8", "sets": "1000"}),
         ("/today/finish", {"session_rpe": "1e1"}),
         ("/progress/tests", {"test": "plank", "value": "1e3"}),
+        ("/today/drills/undo", {"exercise": "chest_supported_row", "date": "2026-13-01"}),
+        ("/today/drills/undo", {"exercise": "no_such_drill"}),
         ("/onboarding/preview", {**PROFILE, "days": "3.0"}),
     ):
         answer = owner.post(_fill(path, world), data={"csrf_token": csrf, **data})
@@ -241,3 +243,11 @@ def test_a_drill_ticked_off_logs_its_planned_sets_once(world: dict[str, Any]) ->
     _, entries = app.history(world["athlete_id"])
     drills = [e for e in entries if e.exercise == "cat_camel"]
     assert [[(s.reps, s.load_kg) for s in e.sets] for e in drills] == [[(6, None), (6, None)]]
+
+    undone = owner.post(
+        "/today/drills/undo",
+        data={"csrf_token": csrf, "exercise": "cat_camel", "date": NOW.date().isoformat()},
+    )
+    assert undone.status_code == 303
+    _, entries = app.history(world["athlete_id"])
+    assert [e.exercise for e in entries] == ["chest_supported_row"]  # only the drill went

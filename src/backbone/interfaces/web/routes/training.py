@@ -400,6 +400,27 @@ def _logged(request: Request, looking: Looking, result: LogResult) -> HTMLRespon
     return response
 
 
+@router.post("/today/drills/undo")
+def undo_drill(request: Request, looking: Owner, form: PostedForm) -> Response:
+    """A drill ticked by mistake: its sets of the day are deleted, and it is "not done" again."""
+    app = backbone(request)
+    try:
+        exercise = app.cue_card(field(form, "exercise"))
+        on = day_or_none(form, "date") or app.today_on()
+    except (InputError, NotFound) as error:
+        view = app.today(looking.athlete_id)
+        context = _today_context(app, looking, view)
+        return html(request, "today.html", {**context, "drill_error": error.message}, 422)
+    try:
+        entries = app.session_day(looking.athlete_id, on).entries
+    except NotFound:
+        entries = ()
+    for entry in entries:
+        if entry.exercise == exercise.slug and entry.entry_id is not None:
+            app.delete_entry(looking.athlete_id, entry.entry_id)
+    return redirect(f"/today#ex-{exercise.slug}")
+
+
 @router.post("/today/finish")
 def finish(request: Request, looking: Owner, form: PostedForm) -> Response:
     app = backbone(request)

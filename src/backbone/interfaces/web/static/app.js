@@ -146,6 +146,10 @@
     if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { event.preventDefault(); return; }
     if (form.hasAttribute("data-logout") && window.caches) { caches.delete("backbone-pages"); }
     if (form.hasAttribute("data-logger")) { event.preventDefault(); enqueue(form); }
+    if (form.hasAttribute("data-undo") && !navigator.onLine) {
+      event.preventDefault();
+      network(false, "Offline: marking a drill not done needs a connection");
+    }
   });
 
   /* --- the set queue --------------------------------------------------------------------- */
@@ -176,12 +180,21 @@
     return parts.join(" ");
   }
 
-  function markDrill(c, done) {
-    /* a drill on the check-list: ticked as soon as it is queued, like a set in the list */
+  function markDrill(c, state) {
+    /* a drill on the check-list: ticked as soon as it is queued ("queued": no second tap until
+     * the server has it), then "logged" (a tap marks it not done: online only), or "not" done */
     if (!c || !c.hasAttribute("data-drill")) return;
-    c.classList.toggle("is-done", done);
+    c.classList.toggle("is-done", state !== "not");
     var tick = c.querySelector("button.tick");
-    if (tick) { tick.setAttribute("aria-pressed", done ? "true" : "false"); tick.disabled = done; }
+    if (!tick) return;
+    tick.setAttribute("aria-pressed", state === "not" ? "false" : "true");
+    tick.disabled = state === "queued";
+    var form = tick.form;
+    if (state === "logged" && form.hasAttribute("data-logger")) {
+      form.removeAttribute("data-logger");
+      form.setAttribute("data-undo", "");
+      form.setAttribute("action", "/today/drills/undo");
+    }
   }
 
   function enqueue(form) {
@@ -195,7 +208,7 @@
       if (submit && !(c && c.hasAttribute("data-drill"))) submit.disabled = false;
       rememberLast(form, exercise);
       if (c) c.querySelector(".done").appendChild(pendingItem(item));
-      markDrill(c, true);
+      markDrill(c, "queued");
       var rest = parseInt(c ? c.dataset.rest : "90", 10);
       if (isNaN(rest)) rest = 90;
       if (rest > 0) startRest(rest, exercise); /* warm-up and cool-down drills flow on */
@@ -274,7 +287,7 @@
     if (logged && pending) pending.replaceWith(logged);
     else if (logged) c.querySelector(".done").appendChild(logged);
     else if (pending) { pending.className = "failed"; pending.textContent = item.label + " (not logged)"; }
-    if (!logged) markDrill(c, false);
+    markDrill(c, logged ? "logged" : "not");
     var feedback = content.querySelector("[data-feedback]");
     var box = c.querySelector(".feedback");
     box.replaceChildren();
@@ -362,7 +375,7 @@
         var c = card(item.exercise);
         if (c && !c.querySelector('li[data-key="' + item.key + '"]')) {
           c.querySelector(".done").appendChild(pendingItem(item));
-          markDrill(c, true);
+          markDrill(c, "queued");
         }
       });
       return showQueue(items);
