@@ -200,6 +200,12 @@ def test_bad_input_is_a_form_message_and_stores_nothing(world: dict[str, Any]) -
             {"exercise": "chest_supported_row", "load": "20", "reps": "8", "date": "2026-02-30"},
         ),
         ("/today/sets", {"exercise": "cat_camel", "reps": "8", "sets": "0"}),
+        ("/today/sets", {"exercise": "chest_supported_row", "load": "20", "reps": "0"}),
+        (
+            "/today/sets",
+            {"exercise": "chest_supported_row", "load": "20", "reps": "8", "rir": "-1"},
+        ),
+        ("/today/sets", {"exercise": "side_plank", "seconds": "0"}),
         ("/today/sets", {"exercise": "cat_camel", "reps": "8", "sets": "1000"}),
         ("/today/finish", {"session_rpe": "1e1"}),
         ("/progress/tests", {"test": "plank", "value": "1e3"}),

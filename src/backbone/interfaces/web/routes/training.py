@@ -321,15 +321,15 @@ def check_in(request: Request, looking: Owner, form: PostedForm) -> Response:
 
 def set_token(form: FormData, exercise: Exercise) -> str:
     """The logger's fields as one set in the CLI's shorthand (`60x8@2`, `bw+10x6`, `45s`)."""
-    rir = whole_or_none(form, "rir")
+    rir = whole_or_none(form, "rir", 0)
     effort = "" if rir is None else f"@{rir}"
     if exercise.measured_by is MeasuredBy.SECONDS:
         if not field(form, "seconds"):
             raise InputError("Enter the seconds held (a whole number).", {"field": "seconds"})
-        return f"{whole(form, 'seconds')}s"
+        return f"{whole(form, 'seconds', 1)}s"
     if not field(form, "reps"):
         raise InputError("Enter the reps done (a whole number).", {"field": "reps"})
-    reps = whole(form, "reps")
+    reps = whole(form, "reps", 1)
     if logs_load_kg(exercise):
         if not field(form, "load"):
             raise InputError("Enter the load lifted.", {"field": "load"})
