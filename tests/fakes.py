@@ -25,7 +25,7 @@ from backbone.domain.endurance import EnduranceResult
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
 from backbone.domain.history import CheckIn, ImportRecord, LogEntry, LoggedSet, PerformedSession
 from backbone.domain.own_exercise import OwnExercise
-from backbone.domain.program import RunningProgram
+from backbone.domain.program import ProgramSwap, RunningProgram
 from backbone.services.ports import DatabaseHealth, StoredProgram
 from backbone.storage.plan_format import decode_plan, encode_plan
 
@@ -217,6 +217,16 @@ class FakeProgramRepository:
     def current(self, athlete_id: int) -> RunningProgram | None:
         mine = [p for p in self._tables.programs.values() if p.athlete_id == athlete_id]
         return max(mine, key=lambda p: (p.started_on, p.program_id or 0), default=None)
+
+    def add_swap(self, athlete_id: int, program_id: int, swap: ProgramSwap) -> ProgramSwap:
+        program = self._tables.programs.get(program_id)
+        if program is None or program.athlete_id != athlete_id:
+            raise NotFound(f"No program with id {program_id}.", {"program_id": program_id})
+        stored = dataclasses.replace(swap, swap_id=self._tables.new_id("program_swaps"))
+        self._tables.programs[program_id] = dataclasses.replace(
+            program, swaps=(*program.swaps, stored)
+        )
+        return stored
 
     def stored(self, athlete_id: int) -> list[StoredProgram]:
         mine = sorted(

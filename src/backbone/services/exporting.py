@@ -496,8 +496,11 @@ def program_ics(
     start_time: time,
     now: datetime,
     new_uow: UnitOfWorkFactory,
+    knowledge: Knowledge,
 ) -> bytes:
-    """The running program as iCalendar, one event per session (floating local time)."""
+    """The running program as iCalendar, one event per session (floating local time), with the
+    athlete's swaps."""
+    from backbone.domain.planner.swap import apply_swaps
     from backbone.exporters.calendar import program_calendar
 
     with new_uow() as uow:
@@ -510,9 +513,8 @@ def program_ics(
     key = f"a{athlete_id}-p{program.program_id}-{program.started_on.isoformat()}"
     # DTSTAMP from the program's start keeps the file identical between exports
     stamp = datetime.combine(program.started_on, time(0, 0), tzinfo=UTC)
-    return program_calendar(
-        program.plan, start_time=start_time, generated_at=stamp, program_key=key
-    )
+    plan = apply_swaps(program.plan, program.swaps, knowledge.catalogue, knowledge.evidence)
+    return program_calendar(plan, start_time=start_time, generated_at=stamp, program_key=key)
 
 
 def parse_time(text: str) -> time:
