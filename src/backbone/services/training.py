@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from backbone.domain.athlete import Athlete
@@ -206,4 +206,31 @@ def _today_item(
         catalogue=knowledge.catalogue,
         evidence=knowledge.evidence,
     )
+    if view.program.swaps:
+        prescription = _swapped_in(prescription, planned, view, knowledge)
     return TodayItem(block.kind, planned, exercise, prescription)
+
+
+def _swapped_in(
+    prescription: Prescription, planned: PlanItem, view: ProgramView, knowledge: Knowledge
+) -> Prescription:
+    """A swapped-in exercise says so first, and a load carried over names where it came from."""
+    from backbone.domain.planner.swap import asked_reason
+
+    asked = asked_reason(planned)
+    if asked is None:
+        return prescription
+    why = prescription.why
+    source = next(
+        (
+            s.from_exercise
+            for s in reversed(view.program.swaps)
+            if s.to_exercise == planned.exercise
+        ),
+        None,
+    )
+    known = next((k for k in view.program.known if k.exercise == planned.exercise), None)
+    if source is not None and known is None:
+        carried = f"your {knowledge.catalogue.get(source).name} sets, carried over"
+        why = tuple(replace(r, text=r.text.replace("your known set", carried)) for r in why)
+    return replace(prescription, why=(asked, *why))

@@ -29,6 +29,20 @@ from backbone.domain.vocabulary import BackPain, Level, SpinalLoad
 RULE = "select.loadable_first"
 """swap options are ranked by the planner's own preference"""
 _SPINE = list(SpinalLoad)
+ASKED_PREFIX, ASKED_SUFFIX = "replaced ", " at your request"
+
+
+def asked_reason(item: PlanItem) -> Reason | None:
+    """The reason a swapped-in item carries first ("replaced X at your request"), if it is one."""
+    first = item.why[0] if item.why else None
+    if (
+        first is not None
+        and first.rule_id == RULE
+        and first.text.startswith(ASKED_PREFIX)
+        and first.text.endswith(ASKED_SUFFIX)
+    ):
+        return first
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +166,7 @@ def replacement_item(
     else:
         # Never harder than the replacement's own safety floor, nor than the week planned.
         rir = max(item.rir, dose.rir_hardest)
-    asked = Reason(RULE, f"replaced {replaced.name} at your request")
+    asked = Reason(RULE, f"{ASKED_PREFIX}{replaced.name}{ASKED_SUFFIX}")
     return PlanItem(
         exercise=new.slug,
         name=new.name,
