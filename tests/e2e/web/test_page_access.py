@@ -115,6 +115,7 @@ def _snapshot(world: dict[str, Any]) -> Any:
         app.athlete(world["athlete_id"]),
         app.coach_grants(world["athlete_id"]),
         app.check_ins(world["athlete_id"]),
+        app.show_program(world["athlete_id"]).program.swaps,
     )
 
 
