@@ -59,7 +59,7 @@ def _show_options(view: SwapOptionsView) -> None:
     click.echo(f"Swap {view.exercise.name} from {view.from_on.isoformat()} for:")
     for number, option in enumerate(view.options, start=1):
         carries = (
-            "your recent sets carry over" if option.carries_over else "first session calibrates"
+            "your load carries over" if option.carries_over else "the first session finds the load"
         )
         click.echo(f"  {number}. {option.option.exercise}  {option.option.name}")
         click.echo(f"     {option.option.reason}; {carries} [{option.option.rule_id}]")
