@@ -244,17 +244,21 @@ class FakeProgramRepository:
                     plan_format,
                     document,
                     program.known,
+                    program.swaps,
                 )
             )
         return found
 
     def add_stored(self, program: StoredProgram) -> None:
         plan = decode_plan(program.plan_format, program.plan_document, program.plan_options)
-        self.add(
+        stored = self.add(
             RunningProgram(
                 program.athlete_id, program.started_on, plan, program.plan_options, program.known
             )
         )
+        assert stored.program_id is not None
+        for swap in program.swaps:
+            self.add_swap(program.athlete_id, stored.program_id, swap)
 
 
 class FakeSetRepository:

@@ -92,6 +92,8 @@ class StoredProgram:
     plan_format: int
     plan_document: str
     known: tuple[KnownSet, ...]
+    swaps: tuple[ProgramSwap, ...] = ()
+    """the athlete's swaps in it, oldest first"""
 
 
 class ProgramRepository(Protocol):

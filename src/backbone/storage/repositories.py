@@ -264,6 +264,7 @@ class SqlProgramRepository:
                     plan_format=row.plan_format,
                     plan_document=row.plan_document,
                     known=known,
+                    swaps=self._swaps(athlete_id, row.id),
                 )
             )
         return found
@@ -279,7 +280,10 @@ class SqlProgramRepository:
             "created_at": _now(),
         }
         with storage_errors("store the program"), self._connection.begin_nested():
-            self._connection.execute(programs.insert().values(values))
+            result = self._connection.execute(programs.insert().values(values))
+            program_id = _new_id(result)
+            for swap in program.swaps:
+                self.add_swap(program.athlete_id, program_id, swap)
 
     def current(self, athlete_id: int) -> RunningProgram | None:
         query = (
