@@ -191,3 +191,20 @@ def test_another_athletes_program_is_unaffected(app: Backbone, lifter: int) -> N
     app.swap_exercise(lifter, "chest_supported_row", "seated_cable_row", MONDAY)
     assert app.show_program(other).plan == before
     assert "chest_supported_row" in today_exercises(app, other)
+
+
+def test_swapping_back_leaves_the_days_the_planner_gave_the_replacement(
+    app: Backbone, me: int
+) -> None:
+    start(app, me, equipment=("dumbbell", "bench", "pullup_bar", "band"), level="novice")
+    before = app.show_program(me).plan
+    planned = program_exercises(app, me)
+    row = next(
+        i.exercise.slug for i in app.today(me, MONDAY).items if i.exercise.slug.endswith("_row")
+    )
+    options = [o.option.exercise for o in app.swap_options(me, row, MONDAY).options]
+    elsewhere = next(o for o in options if o in planned)  # on other days of the program
+    app.swap_exercise(me, row, elsewhere, MONDAY)
+    assert row not in program_exercises(app, me)
+    app.swap_exercise(me, elsewhere, row, MONDAY)
+    assert app.show_program(me).plan == before

@@ -47,6 +47,8 @@ class SwapResult:
     replacement: Exercise
     option: SwapOption
     carried: CarriedSet | None
+    own_history: bool
+    """the replacement has recent sets of its own: its prescriptions continue from them"""
     sessions: int
     """program sessions from `swap.effective_on` that now have the replacement"""
     program: ProgramView
@@ -86,13 +88,12 @@ def swap_exercise(
         old, new, option = check_swap(
             slug, to_slug, view.program.plan, view.plan, start, catalogue, evidence
         )
-        logged = uow.sets.sets_for(
-            athlete_id,
-            [old.slug],
-            since=on - timedelta(days=PRESCRIPTION_WINDOW_DAYS),
-            until=on,
-        )
-        carried = carry_over(old, new, group_exposures(logged), evidence)
+        since = on - timedelta(days=PRESCRIPTION_WINDOW_DAYS)
+        own_history = bool(uow.sets.sets_for(athlete_id, [new.slug], since=since, until=on))
+        carried = None
+        if not own_history:
+            logged = uow.sets.sets_for(athlete_id, [old.slug], since=since, until=on)
+            carried = carry_over(old, new, group_exposures(logged), evidence)
         swap = uow.programs.add_swap(
             athlete_id,
             program_id,
@@ -111,7 +112,7 @@ def swap_exercise(
         for s in week.sessions
         if s.on >= start and any(i.exercise == new.slug for i in s.items())
     )
-    return SwapResult(after.athlete, swap, old, new, option, carried, sessions, after)
+    return SwapResult(after.athlete, swap, old, new, option, carried, own_history, sessions, after)
 
 
 def _first_day(uow: UnitOfWork, athlete_id: int, slug: str, on: date) -> date:

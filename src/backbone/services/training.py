@@ -217,20 +217,13 @@ def _swapped_in(
     """A swapped-in exercise says so first, and a load carried over names where it came from."""
     from backbone.domain.planner.swap import asked_reason
 
-    asked = asked_reason(planned)
-    if asked is None:
-        return prescription
     why = prescription.why
-    source = next(
-        (
-            s.from_exercise
-            for s in reversed(view.program.swaps)
-            if s.to_exercise == planned.exercise
-        ),
-        None,
+    swap = next(
+        (s for s in reversed(view.program.swaps) if s.to_exercise == planned.exercise), None
     )
     known = next((k for k in view.program.known if k.exercise == planned.exercise), None)
-    if source is not None and known is None:
-        carried = f"your {knowledge.catalogue.get(source).name} sets, carried over"
+    if swap is not None and swap.carried is not None and known is None:
+        carried = f"your {knowledge.catalogue.get(swap.from_exercise).name} sets, carried over"
         why = tuple(replace(r, text=r.text.replace("your known set", carried)) for r in why)
-    return replace(prescription, why=(asked, *why))
+    asked = asked_reason(planned)
+    return replace(prescription, why=why if asked is None else (asked, *why))

@@ -266,6 +266,7 @@ def swap_document(result: SwapResult) -> SwapDocument:
         "reason": result.option.reason,
         "rule_id": result.option.rule_id,
         "sessions": result.sessions,
+        "own_history": result.own_history,
         "carried_from": None
         if carried is None
         else {

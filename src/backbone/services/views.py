@@ -347,5 +347,8 @@ class SwapDocument(TypedDict):
     rule_id: str
     sessions: int
     """program sessions from `from_date` that now have the replacement"""
+    own_history: bool
+    """the replacement has recent sets of its own, which its prescriptions continue from"""
     carried_from: CarriedSetDocument | None
-    """the old exercise's set the first load comes from; None: the first session calibrates"""
+    """the old exercise's set the first load comes from; None: its own history, or the first
+    session calibrates"""

@@ -61,22 +61,35 @@ def apply_swaps(
     catalogue: Catalogue,
     evidence: EvidenceRegistry,
 ) -> Plan:
-    """The plan as the athlete now has it: `plan` (as started) with every swap applied in order."""
-    if not swaps:
-        return plan
-    return replace(
-        plan,
-        weeks=tuple(
-            replace(
-                week,
-                sessions=tuple(
-                    _swapped_session(s, week, plan, swaps, catalogue, evidence)
-                    for s in week.sessions
-                ),
+    """The plan as the athlete now has it: `plan` (as started) with every swap applied in order.
+
+    A swap changes every item that has its exercise from its day on, except a swap back: when the
+    program had the target exercise in some of those slots, only those slots go back (an exercise
+    the planner chose for other days keeps them)."""
+    current = plan
+    for swap in swaps:
+        restoring = any(
+            was.exercise == swap.to_exercise and now.exercise == swap.from_exercise
+            for was, now in zip(
+                _items(plan, swap.effective_on), _items(current, swap.effective_on), strict=True
             )
-            for week in plan.weeks
-        ),
-    )
+        )
+        current = replace(
+            current,
+            weeks=tuple(
+                replace(
+                    now_week,
+                    sessions=tuple(
+                        _swapped_session(
+                            was, now, now_week, plan.profile, swap, restoring, catalogue, evidence
+                        )
+                        for was, now in zip(was_week.sessions, now_week.sessions, strict=True)
+                    ),
+                )
+                for was_week, now_week in zip(plan.weeks, current.weeks, strict=True)
+            ),
+        )
+    return current
 
 
 def swap_options(
@@ -190,40 +203,36 @@ def replacement_item(
 
 
 def _swapped_session(
-    session: Session,
+    was: Session,
+    now: Session,
     week: Week,
-    plan: Plan,
-    swaps: Sequence[ProgramSwap],
+    profile: Profile,
+    swap: ProgramSwap,
+    restoring: bool,
     catalogue: Catalogue,
     evidence: EvidenceRegistry,
 ) -> Session:
-    mine = [s for s in swaps if s.effective_on <= session.on]
-    if not mine:
-        return session
+    """`now` (the session with the earlier swaps) with `swap`; `was` is it as planned."""
+    if now.on < swap.effective_on:
+        return now
     blocks = []
-    for block in session.blocks:
+    for planned_block, block in zip(was.blocks, now.blocks, strict=True):
         items = []
-        for planned in block.items:
-            item = planned
-            for swap in mine:
-                if item.exercise != swap.from_exercise:
-                    continue
-                if swap.to_exercise == planned.exercise:
-                    item = planned  # back to the planner's own choice, exactly as planned
-                    continue
-                item = replacement_item(
-                    item,
-                    block,
-                    week,
-                    catalogue.get(swap.from_exercise),
-                    catalogue.get(swap.to_exercise),
-                    plan.profile,
-                    catalogue,
-                    evidence,
+        for planned, item in zip(planned_block.items, block.items, strict=True):
+            if item.exercise != swap.from_exercise:
+                items.append(item)
+            elif planned.exercise == swap.to_exercise:
+                items.append(planned)  # back to the planner's own choice, exactly as planned
+            elif restoring:
+                items.append(item)  # a swap back leaves the slots the planner gave it alone
+            else:
+                new = catalogue.get(swap.to_exercise)
+                old = catalogue.get(swap.from_exercise)
+                items.append(
+                    replacement_item(item, block, week, old, new, profile, catalogue, evidence)
                 )
-            items.append(item)
         blocks.append(replace(block, items=tuple(items)))
-    return replace(session, blocks=tuple(blocks))
+    return replace(now, blocks=tuple(blocks))
 
 
 def _items(plan: Plan, on: date) -> Iterator[PlanItem]:

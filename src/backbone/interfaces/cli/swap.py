@@ -74,7 +74,9 @@ def _show_swap(result: SwapResult) -> None:
         f"Swapped {result.replaced.name} for {result.replacement.name} from "
         f"{result.swap.effective_on.isoformat()} ({result.sessions} sessions)."
     )
-    if result.carried is None:
+    if result.own_history:
+        click.echo(f"It continues from your own recent {result.replacement.name} sets.")
+    elif result.carried is None:
         click.echo("The first session finds the working load (calibration sets).")
     else:
         click.echo(

@@ -59,6 +59,7 @@ SWAP_EXAMPLE = {
     "reason": "same horizontal pull; external load, supported set-up",
     "rule_id": "select.loadable_first",
     "sessions": 13,
+    "own_history": False,
     "carried_from": {
         "exercise": "chest_supported_row",
         "date": "2026-11-30",
