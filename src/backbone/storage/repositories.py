@@ -319,16 +319,9 @@ class SqlProgramRepository:
         return replace(swap, swap_id=_new_id(result))
 
     def _swaps(self, athlete_id: int, program_id: int) -> tuple[ProgramSwap, ...]:
-        query = (
-            select(program_swaps)
-            .where(
-                program_swaps.c.athlete_id == athlete_id,
-                program_swaps.c.program_id == program_id,
-            )
-            .order_by(program_swaps.c.id)
-        )
+        values = {"athlete_id": athlete_id, "program_id": program_id}
         with storage_errors("read the program's swaps"), reading_rows("program_swaps"):
-            rows = self._connection.execute(query).all()
+            rows = self._connection.execute(_PROGRAM_SWAPS, values).all()
         return tuple(_decoded("program_swaps", row, _swap) for row in rows)
 
     def _options_and_known(
@@ -986,6 +979,16 @@ def _decoded(table: str, row: Row[Any], convert: Callable[[Row[Any]], T]) -> T:
 # --- the statements of the hot paths, built once -------------------------------------------------
 
 _ATHLETE_BY_ID = select(athletes).where(athletes.c.id == bindparam("athlete_id"))
+
+# every `today` and `log` reads the current program's swaps
+_PROGRAM_SWAPS = (
+    select(program_swaps)
+    .where(
+        program_swaps.c.athlete_id == bindparam("athlete_id"),
+        program_swaps.c.program_id == bindparam("program_id"),
+    )
+    .order_by(program_swaps.c.id)
+)
 
 _RECORD_GROUP = (
     logged_sets.c.set_type,
