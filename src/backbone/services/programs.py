@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import InputError, NotFound
@@ -14,6 +14,7 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.program import KnownSet, Plan, RunningProgram, Session, Week
 from backbone.domain.shorthand import parse_sets
+from backbone.domain.vocabulary import BackPain
 from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge, UnitOfWork
 
@@ -139,6 +140,36 @@ def _check_load_style(exercise: Exercise, logged_as_bodyweight: bool, text: str)
             f"(in '{text}').",
             {"exercise": exercise.slug},
         )
+
+
+def switch_back_pain(
+    uow: UnitOfWork, view: ProgramView, back_pain: BackPain, knowledge: Knowledge
+) -> ProgramView:
+    """Plan the running program again, from its own start and with its own choices, for a new
+    back-pain status, and store it as the current program (inside the caller's transaction).
+    The log is untouched: it belongs to the athlete, not to a program."""
+    from dataclasses import fields
+
+    from backbone.services.planning import PlanRequest, plan_training
+
+    names = {f.name for f in fields(PlanRequest)}
+    values: dict[str, Any] = {
+        name: json.loads(text) for name, text in view.program.plan_options if name in names
+    }
+    values["start_on"] = view.program.started_on
+    values["back_pain"] = back_pain.value
+    request = PlanRequest(**values)
+    plan = plan_training(request, knowledge)
+    program = uow.programs.add(
+        RunningProgram(
+            athlete_id=view.program.athlete_id,
+            started_on=view.program.started_on,
+            plan=plan,
+            plan_options=_encode_request(request),
+            known=view.program.known,
+        )
+    )
+    return ProgramView(view.athlete, program, plan)
 
 
 def _encode_request(request: PlanRequest) -> tuple[tuple[str, str], ...]:

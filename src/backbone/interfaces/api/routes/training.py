@@ -58,7 +58,11 @@ PRESCRIPTION_EXAMPLE = {
     "sets": [{"load_kg": 26.0, "added_kg": None, "reps": [10], "seconds": None, "rir": 2}],
     "stall": None, "why": [{"rule_id": "progression.double", "text": "Top of the range reached."}],
 }  # fmt: skip
-RECOVERY_EXAMPLE = {"deload": False, "hold": False, "stop": False, "why": []}
+RECOVERY_EXAMPLE = {
+    "deload": False, "hold": False, "stop": False, "why": [],
+    "back": {"call": "train", "back_pain": 2, "advice": [], "mobility": [], "walk_minutes": None,
+             "red_flag_questions": [], "why": []},
+}  # fmt: skip
 TODAY_EXAMPLE = {
     "date": "2026-11-30", "rest_day": False, "week": 1, "deload_week": False,
     "next_session": {"date": "2026-12-02", "day": "wed"}, "recovery": None,
@@ -357,6 +361,7 @@ def check_in(request: Request, caller: Writer, payload: CheckInIn) -> JsonRespon
         readiness=payload.readiness,
         sleep_quality=payload.sleep_quality,
         red_flags=payload.red_flags,
+        leg_symptoms=payload.leg_symptoms,
         on=payload.date,
         replace=payload.replace,
     )
@@ -365,7 +370,7 @@ def check_in(request: Request, caller: Writer, payload: CheckInIn) -> JsonRespon
 
 CHECK_IN_EXAMPLE: dict[str, Any] = {
     "date": "2026-11-30", "sleep_h": 7.5, "sleep_quality": None, "back_pain": 2, "soreness": 3,
-    "readiness": 7, "red_flags": [],
+    "readiness": 7, "red_flags": [], "leg_symptoms": False,
 }  # fmt: skip
 
 
