@@ -147,7 +147,11 @@ def ease(
     rir = None if planned.rir is None else max(planned.rir, floor)
     felt = f"back pain {pain}/10 today"
     loads_spine = spine_rank(exercise.spinal_load) > spine_rank(SpinalLoad.LOW)
-    substitute = lower_spine_substitute(exercise, ctx) if loads_spine else None
+    # A heavy spinal load is swapped out; a moderate one only when there is no load to lighten
+    # (a lighter Romanian deadlift is a better step back than a band pull-through).
+    lighten = last is not None and last.top_kg is not None and load_progressed(exercise)
+    swap = exercise.spinal_load is SpinalLoad.HIGH or (loads_spine and not lighten)
+    substitute = lower_spine_substitute(exercise, ctx) if swap else None
     if substitute is not None:
         calibrate = load_progressed(substitute)
         body = body_loaded(substitute)
