@@ -138,3 +138,30 @@ def test_a_session_rpe_of_9_holds_the_next_loads(app: Backbone, lifter: int) -> 
     assert any(r.rule_id == "rir.scale" for r in held.why)
     assert {t.load_kg for t in held.sets} == {60.0}
     assert calm != held
+
+
+def test_a_recovery_deload_replaces_a_planned_deload_week_close_behind_it(
+    app: Backbone, lifter: int
+) -> None:
+    plan = app.show_program(lifter).plan
+    deload = next(w for w in plan.weeks if w.deload)
+    before = next(w for w in plan.weeks if w.number == deload.number - 1)
+    session = deload.sessions[0]
+    main = next(i for i in session.items(BlockKind.MAIN))
+    loading = next(
+        i for s in before.sessions if s.day is session.day for i in s.items()
+        if i.exercise == main.exercise
+    )  # fmt: skip
+    assert loading.sets > main.sets  # the planner halves a deload week's sets
+    planned_only = {i.exercise.slug: i for i in app.today(lifter, session.on).items}
+    assert planned_only[main.exercise].planned.sets == main.sets
+    # two poor check-ins in the week before the planned deload, then two good ones
+    start = before.starts_on
+    for day, (sleep, sore) in enumerate(((5, 8), (5, 8), (8, 1), (8, 1))):
+        app.check_in(lifter, on=start + timedelta(days=day), sleep_h=sleep, back_pain=1,
+                     soreness=sore)  # fmt: skip
+    items = {i.exercise.slug: i for i in app.today(lifter, session.on).items}
+    assert items[main.exercise].planned.sets == loading.sets
+    prescription = items[main.exercise].prescription
+    assert prescription is not None
+    assert "Deload week" not in prescription.instructions
