@@ -116,8 +116,8 @@ def prescribe(
             exercise.slug,
             (),
             False,
-            "Not today: no loaded back work after this check-in. Walk and do the gentle mobility "
-            "drills instead; check in again when the pain eases.",
+            "No loaded back work until a check-in says the pain has eased: walk and do the "
+            "gentle mobility drills instead, and check in again before this lift.",
             recovery.reasons,
         )
     history = tuple(

@@ -162,7 +162,9 @@ def render_log_result(result: LogResult, out: Console) -> None:
         out.print("Next time:")
         for line in doses.targets(result.next, units):
             out.print(escape(line))
-        if result.next.instructions and (result.next.substitute or not result.next.sets):
+        # a swap is said in words (the targets are for the substitute); calibration and
+        # "not today" already print their instructions as the target line
+        if result.next.substitute and result.next.sets and not result.next.calibrate:
             out.print(escape(result.next.instructions))
 
 
