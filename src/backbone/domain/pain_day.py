@@ -73,7 +73,8 @@ STOP_ADVICE = (
     "new trouble passing or holding urine or stools, or weakness or numbness spreading in both "
     "legs means emergency care today: call your emergency number or go to an emergency department.",
     "See a GP or physiotherapist if the pain is not easing after a few days, keeps you awake at "
-    "night, spreads below the knee, or came with fever, a fall, or unexplained weight loss.",
+    "night, spreads below the knee, or came with fever, a fall, or unexplained weight loss "
+    "(NICE guideline NG59).",
     "Check in again when it eases: today's advice follows your latest check-in.",
 )
 CALM_ADVICE = (

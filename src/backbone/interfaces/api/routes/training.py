@@ -346,8 +346,10 @@ def comment(
     response_model=views.RecoveryDocument,
     status_code=201,
     summary="Check in",
-    description="Sleep, back pain and soreness; answers whether to train, hold or deload "
-    "(`backbone checkin --json`). A red flag is stored, then answers 422 with code safety_stop. "
+    description="Sleep, back pain, soreness and new leg symptoms; answers whether to train, "
+    "regress, skip loaded back work today (`back.call`), hold or deload "
+    "(`backbone checkin --json`); `/today` then shows the same call. A red flag is stored, then "
+    "answers 422 with code safety_stop. "
     "One check-in a day: a second one for the same date answers 409 (the first is kept) unless "
     "`replace` is true. Owner only.",
     responses=documented(RECOVERY_EXAMPLE, status=201, errors=(401, 404, 409, 422)),
