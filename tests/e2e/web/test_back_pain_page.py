@@ -34,3 +34,15 @@ def test_leg_symptoms_at_the_web_check_in_take_loaded_work_off_today(world: dict
     assert "GP or physiotherapist" in page
     assert "Cat-camel" in page
     assert 'data-exercise="chest_supported_row"' not in page
+
+
+def test_pain_logged_on_a_no_back_pain_program_says_the_switch(world: dict[str, Any]) -> None:
+    logged = world["owner"].post(
+        "/today/sets",
+        data={"exercise": "chest_supported_row", "load": "20", "reps": "10", "pain": "4"},
+        headers={"X-CSRF-Token": world["owner_csrf"]},
+    )
+    assert logged.status_code == 201, logged.text
+    assert "now follows the rules for back pain" in logged.text
+    app = world["api"].backbone
+    assert app.show_program(world["athlete_id"]).plan.profile.back_pain.value == "history"
