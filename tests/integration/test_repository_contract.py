@@ -765,6 +765,7 @@ def test_check_in_round_trips(uow_factory: UowFactory) -> None:
         sleep_quality=2,
         red_flags=("numbness", "fever"),
         checked_at=datetime(2026, 11, 30, 7, 30, tzinfo=timezone(timedelta(hours=-5))),
+        leg_symptoms=True,
     )
     with uow_factory() as uow:
         uow.check_ins.add(check_in)
@@ -775,6 +776,7 @@ def test_check_in_round_trips(uow_factory: UowFactory) -> None:
     assert got.checked_at is not None
     assert got.checked_at.utcoffset() == timedelta(0)
     assert got.red_flags == ("numbness", "fever")
+    assert got.leg_symptoms
 
 
 def test_check_in_optional_fields_round_trip(uow_factory: UowFactory) -> None:

@@ -208,3 +208,18 @@ def test_swapping_back_leaves_the_days_the_planner_gave_the_replacement(
     assert row not in program_exercises(app, me)
     app.swap_exercise(me, elsewhere, row, MONDAY)
     assert app.show_program(me).plan == before
+
+
+def test_a_swap_survives_a_new_plan_that_still_allows_it(app: Backbone, lifter: int) -> None:
+    app.swap_exercise(lifter, "chest_supported_row", "seated_cable_row", MONDAY)
+    app.change_equipment(lifter, list(GYM))  # planned again: Settings saved with the same kit
+    assert [s.to_exercise for s in app.show_program(lifter).program.swaps] == ["seated_cable_row"]
+    assert "seated_cable_row" in program_exercises(app, lifter)
+    assert "chest_supported_row" not in program_exercises(app, lifter)
+
+
+def test_a_swap_to_kit_given_up_is_dropped_by_the_new_plan(app: Backbone, lifter: int) -> None:
+    app.swap_exercise(lifter, "chest_supported_row", "seated_cable_row", MONDAY)
+    app.change_equipment(lifter, [e for e in GYM if e != "cable"])
+    assert app.show_program(lifter).program.swaps == ()
+    assert "seated_cable_row" not in program_exercises(app, lifter)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from backbone.data import packaged_catalogue, packaged_evidence
-from backbone.domain.athlete import Athlete
+from backbone.domain.athlete import Athlete, Profile
 from backbone.domain.history import LoggedSet, SetType
 from backbone.domain.program import KnownSet, PlanItem
 from backbone.domain.progression import Prescription, Recovery, group_exposures, prescribe
@@ -83,6 +83,7 @@ def next_for(
     known: KnownSet | None = None,
     recovery: Recovery = CALM,
     athlete: Athlete = ATHLETE,
+    profile: Profile | None = None,
 ) -> Prescription:
     return prescribe(
         CATALOGUE.get(slug),
@@ -97,4 +98,5 @@ def next_for(
         recovery=recovery,
         catalogue=CATALOGUE,
         evidence=EVIDENCE,
+        profile=profile,
     )

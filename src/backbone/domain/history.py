@@ -121,6 +121,8 @@ class CheckIn:
     """1-5"""
     red_flags: tuple[str, ...] = ()
     checked_at: datetime | None = None
+    leg_symptoms: bool = False
+    """new pain, numbness or tingling going down a leg since the last check-in"""
 
 
 @dataclass(frozen=True, slots=True)

@@ -470,12 +470,14 @@ class Backbone:
         red_flags: Sequence[str] = (),
         on: date | None = None,
         replace: bool = False,
+        leg_symptoms: bool = False,
     ) -> Recovery:
         from backbone.services import recovery
 
         return recovery.check_in(
             athlete_id,
             replace=replace,
+            leg_symptoms=leg_symptoms,
             on=on or self.today_on(),
             now=self.now(),
             sleep_h=sleep_h,

@@ -283,6 +283,7 @@ def _check_in_json(check_in: CheckIn) -> dict[str, Any]:
         "sleep_quality": check_in.sleep_quality,
         "red_flags": list(check_in.red_flags),
         "checked_at": None if check_in.checked_at is None else check_in.checked_at.isoformat(),
+        "leg_symptoms": check_in.leg_symptoms,
     }
 
 
@@ -456,6 +457,8 @@ class _Restored:
                     checked_at=None
                     if c["checked_at"] is None
                     else datetime.fromisoformat(c["checked_at"]),
+                    # backups written before the question existed have no answer: "no"
+                    leg_symptoms=bool(c.get("leg_symptoms", False)),
                 )
                 for c in data["check_ins"]
             ],

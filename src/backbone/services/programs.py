@@ -14,6 +14,7 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.program import KnownSet, Plan, RunningProgram, Session, Week
 from backbone.domain.shorthand import parse_sets
+from backbone.domain.vocabulary import BackPain
 from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge, UnitOfWork
 
@@ -79,26 +80,60 @@ def change_equipment(
     """The running program planned again for other equipment: the same choices and the same
     start day, so the weeks and today's session keep their place and the logged sets their
     meaning. The plan is made before anything is stored: unknown equipment stores nothing."""
-    from backbone.services.planning import plan_training
-
     with new_uow() as uow:
         current = running_program(uow, athlete_id, knowledge=knowledge)
-    request = replace(
-        decode_request(current.program.plan_options), equipment=("bodyweight", *equipment)
-    )
-    plan = plan_training(request, knowledge)
-    with new_uow() as uow:
-        program = uow.programs.add(
-            RunningProgram(
-                athlete_id=athlete_id,
-                started_on=current.program.started_on,
-                plan=plan,
-                plan_options=_encode_request(request),
-                known=current.program.known,
-            )
-        )
+        changed = replan(uow, current, knowledge, equipment=("bodyweight", *equipment))
         uow.commit()
-    return ProgramView(current.athlete, program, plan)
+    return changed
+
+
+def replan(
+    uow: UnitOfWork, view: ProgramView, knowledge: Knowledge, **changes: object
+) -> ProgramView:
+    """The running program planned again with some of its choices changed (equipment, back-pain
+    status), from its own start, and stored as the current program inside the caller's
+    transaction. Its known sets carry over, and so do the athlete's swaps whose replacement the
+    new choices still allow (a swap to a cable row does not survive giving up the cable). The log
+    is untouched: it belongs to the athlete, not to a program."""
+    from backbone.domain.planner.candidates import allowed
+    from backbone.services.planning import plan_training
+
+    request = replace(decode_request(view.program.plan_options), **changes)  # type: ignore[arg-type]
+    plan = plan_training(request, knowledge)
+    program = uow.programs.add(
+        RunningProgram(
+            athlete_id=view.program.athlete_id,
+            started_on=view.program.started_on,
+            plan=plan,
+            plan_options=_encode_request(request),
+            known=view.program.known,
+        )
+    )
+    assert program.program_id is not None
+    kept = []
+    for swap in view.program.swaps:
+        to = knowledge.catalogue.get(swap.to_exercise)
+        if to.fits(plan.profile.available_equipment) and allowed(to, plan.profile):
+            kept.append(
+                uow.programs.add_swap(
+                    program.athlete_id, program.program_id, replace(swap, swap_id=None)
+                )
+            )
+    program = replace(program, swaps=tuple(kept))
+    return running_program_view(view.athlete, program, knowledge)
+
+
+def running_program_view(
+    athlete: Athlete, program: RunningProgram, knowledge: Knowledge
+) -> ProgramView:
+    """The program as the athlete now has it: the plan as started with their swaps applied."""
+    if not program.swaps:
+        return ProgramView(athlete, program, program.plan)
+    # imported here: a program nobody swapped in never loads the swap rules
+    from backbone.domain.planner.swap import apply_swaps
+
+    plan = apply_swaps(program.plan, program.swaps, knowledge.catalogue, knowledge.evidence)
+    return ProgramView(athlete, program, plan)
 
 
 NO_PROGRAM = "start_program"
@@ -122,13 +157,7 @@ def running_program(
             "No running program yet: start one first (it takes the same choices as a plan).",
             {"athlete_id": athlete_id, "next_step": NO_PROGRAM},
         )
-    if not program.swaps:
-        return ProgramView(athlete, program, program.plan)
-    # imported here: a program nobody swapped in never loads the swap rules
-    from backbone.domain.planner.swap import apply_swaps
-
-    plan = apply_swaps(program.plan, program.swaps, knowledge.catalogue, knowledge.evidence)
-    return ProgramView(athlete, program, plan)
+    return running_program_view(athlete, program, knowledge)
 
 
 def show_program(new_uow: UnitOfWorkFactory, athlete_id: int, knowledge: Knowledge) -> ProgramView:
@@ -181,6 +210,13 @@ def _check_load_style(exercise: Exercise, logged_as_bodyweight: bool, text: str)
             f"(in '{text}').",
             {"exercise": exercise.slug},
         )
+
+
+def switch_back_pain(
+    uow: UnitOfWork, view: ProgramView, back_pain: BackPain, knowledge: Knowledge
+) -> ProgramView:
+    """Plan the running program again for a new back-pain status (see `replan`)."""
+    return replan(uow, view, knowledge, back_pain=back_pain.value)
 
 
 def _encode_request(request: PlanRequest) -> tuple[tuple[str, str], ...]:

@@ -30,6 +30,7 @@ def check_in(
     knowledge: Knowledge,
     new_uow: UnitOfWorkFactory,
     replace: bool = False,
+    leg_symptoms: bool = False,
 ) -> Recovery:
     """Judge recovery with the new check-in, then store it; a red flag is stored, then stops
     training (SafetyStop after the commit: the warning sign is on record).
@@ -68,12 +69,16 @@ def check_in(
                 sleep_quality=sleep_quality,
                 red_flags=flags,
                 checked_at=now,
+                leg_symptoms=leg_symptoms,
             )
         )
         # read and judged inside the transaction: a failure here stores nothing
         recent = uow.check_ins.recent(athlete_id, on, LOOKBACK_DAYS)
-        sets = uow.sets.sets_for(athlete_id, since=on - timedelta(days=LOOKBACK_DAYS))
-        verdict = assess_recovery(recent, sets, on, knowledge.evidence)
+        since = on - timedelta(days=LOOKBACK_DAYS)
+        sets = uow.sets.sets_for(athlete_id, since=since)
+        sessions = uow.sessions.performed(athlete_id, since=since)
+        # the same judgement `today` makes from the same check-ins, so the two always agree
+        verdict = assess_recovery(recent, sets, on, knowledge.evidence, sessions)
         uow.commit()
     try:
         screen_red_flags(flags, knowledge.evidence)
@@ -135,4 +140,5 @@ def check_in_document(check_in: CheckIn) -> dict[str, object]:
         "soreness": check_in.soreness,
         "readiness": check_in.readiness,
         "red_flags": list(check_in.red_flags),
+        "leg_symptoms": check_in.leg_symptoms,
     }

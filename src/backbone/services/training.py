@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from backbone.domain.athlete import Athlete
 from backbone.domain.errors import InputError
 from backbone.domain.exercise import Exercise
+from backbone.domain.pain_day import GENTLE_MOBILITY
 from backbone.domain.planner.candidates import block_of
 from backbone.domain.planner.constraints import working_sets_target
 from backbone.domain.prescription import dose_for
@@ -30,6 +31,10 @@ PRESCRIPTION_WINDOW_DAYS = 182
 afresh rather than taken from stale history (level.definitions: returning lifters restart), and
 `today` stays fast however long the log grows."""
 PRESCRIBED_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
+PLANNED_DELOAD_REPLACED_WITHIN_DAYS = 14
+"""progression.mesocycle_length: a deload comes after 4-6 loading weeks, so a planned deload week
+that starts within two weeks of a reactive deload would follow a single loading week: the
+reactive one replaces it, and that week trains as the loading week before it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,7 @@ class TodayView:
     day: DayInProgram
     recovery: Recovery | None
     items: tuple[TodayItem, ...]
+    """on a day without loaded back work: only the gentle mobility drills"""
 
     @property
     def rest_day(self) -> bool:
@@ -58,15 +64,42 @@ def today(athlete_id: int, on: date, knowledge: Knowledge, new_uow: UnitOfWorkFa
     with new_uow() as uow:
         view = running_program(uow, athlete_id, knowledge=knowledge)
         day = locate(view.plan, on)
-        if day.session is None:
-            return TodayView(view.athlete, on, day, None, ())
         recovery = _recovery(uow, view, on, knowledge)
+        if day.session is None:
+            return TodayView(view.athlete, on, day, recovery, ())
+        if not recovery.back.loaded_back_work:
+            return TodayView(view.athlete, on, day, recovery, _gentle_items(view, knowledge))
         items = tuple(
             _today_item(block, item, uow, view, day, recovery, knowledge)
             for block in day.session.blocks
             for item in block.items
         )
     return TodayView(view.athlete, on, day, recovery, items)
+
+
+def _gentle_items(view: ProgramView, knowledge: Knowledge) -> tuple[TodayItem, ...]:
+    """A day without loaded back work: the gentle mobility drills, dosed as in any warm-up."""
+    items = []
+    for slug in GENTLE_MOBILITY:
+        if slug not in knowledge.catalogue:
+            continue
+        exercise = knowledge.catalogue.get(slug)
+        block = block_of(exercise)
+        dose = dose_for(exercise, block, view.plan.profile, knowledge.evidence)
+        planned = PlanItem(
+            exercise=slug,
+            name=exercise.name,
+            sets=dose.max_sets,
+            reps=dose.reps,
+            seconds=dose.seconds,
+            per_side=exercise.unilateral,
+            rir=None,
+            rest_s=0,
+            load_hint="",
+            why=dose.reasons,
+        )
+        items.append(TodayItem(block, planned, exercise, None))
+    return tuple(items)
 
 
 def next_prescription(
@@ -157,7 +190,8 @@ def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge
         recent = uow.sets.sets_for(athlete_id, since=window_start, until=on)
     else:
         recent = uow.sets.sets_for(athlete_id, since=last_on, until=on)
-    return assess_recovery(check_ins, recent, on, knowledge.evidence)
+    sessions = uow.sessions.performed(athlete_id, since=window_start)
+    return assess_recovery(check_ins, recent, on, knowledge.evidence, sessions)
 
 
 def starting_set(view: ProgramView, slug: str) -> KnownSet | None:
@@ -192,6 +226,10 @@ def _today_item(
     )
     profile = view.plan.profile
     known = starting_set(view, exercise.slug)
+    deload_week = day.week is not None and day.week.deload
+    if deload_week and _reactive_deload_replaces(recovery, day):
+        deload_week = False
+        planned = _loading_week_item(view, day, planned)
     prescription = prescribe(
         exercise,
         planned,
@@ -200,11 +238,12 @@ def _today_item(
         level=profile.level,
         goal=profile.goal,
         back_pain=profile.back_pain,
-        deload_week=day.week is not None and day.week.deload,
+        deload_week=deload_week,
         known=known,
         recovery=recovery,
         catalogue=knowledge.catalogue,
         evidence=knowledge.evidence,
+        profile=profile,
     )
     if view.program.swaps:
         prescription = _swapped_in(prescription, planned, view, knowledge)
@@ -227,3 +266,27 @@ def _swapped_in(
         why = tuple(replace(r, text=r.text.replace("your known set", carried)) for r in why)
     asked = asked_reason(planned)
     return replace(prescription, why=why if asked is None else (asked, *why))
+
+
+def _reactive_deload_replaces(recovery: Recovery, day: DayInProgram) -> bool:
+    """A reactive deload in force within two weeks before this planned deload week, or now."""
+    assert day.week is not None
+    since = day.week.starts_on - timedelta(days=PLANNED_DELOAD_REPLACED_WITHIN_DAYS)
+    return recovery.deload or any(
+        flag and since <= on <= day.on for on, flag in recovery.deload_changes
+    )
+
+
+def _loading_week_item(view: ProgramView, day: DayInProgram, planned: PlanItem) -> PlanItem:
+    """The same exercise on the same weekday of the loading week before (the planner cut the
+    deload week's sets); the deload week's own item when there is none."""
+    assert day.week is not None
+    before = [w for w in view.plan.weeks if w.number < day.week.number and not w.deload]
+    for week in reversed(before):
+        for session in week.sessions:
+            if day.session is not None and session.day is not day.session.day:
+                continue
+            for item in session.items():
+                if item.exercise == planned.exercise:
+                    return item
+    return planned

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from backbone.domain.athlete import Athlete
 from backbone.domain.history import LogEntry, LoggedSet, PerformedSession
+from backbone.domain.pain_day import WALK_MINUTES, DayCall, PainDay
 from backbone.domain.prescription import Reason
 from backbone.domain.program import KnownSet, ProgramSwap
 from backbone.domain.progression import Prescription, Recovery, SetTarget
@@ -15,6 +16,7 @@ from backbone.services.training import TodayItem, TodayView
 from backbone.services.training_log import LogResult
 from backbone.services.views import (
     AthleteDocument,
+    BackDayDocument,
     EntryDocument,
     KnownSetDocument,
     LogDocument,
@@ -71,6 +73,22 @@ def prescription_document(prescription: Prescription) -> PrescriptionDocument:
     }
 
 
+def back_day_document(back: PainDay) -> BackDayDocument:
+    stop = back.call is DayCall.NO_LOADED_BACK_WORK
+    return {
+        "call": back.call.value,
+        "back_pain": back.back_pain,
+        "advice": list(back.advice),
+        "mobility": list(back.mobility),
+        "walk_minutes": list(WALK_MINUTES) if stop else None,
+        "red_flag_questions": [
+            {"name": q.name, "question": q.label, "emergency": q.emergency}
+            for q in back.red_flag_questions
+        ],
+        "why": why(back.reasons),
+    }
+
+
 def recovery_document(recovery: Recovery | None) -> RecoveryDocument | None:
     if recovery is None:
         return None
@@ -79,6 +97,7 @@ def recovery_document(recovery: Recovery | None) -> RecoveryDocument | None:
         "hold": recovery.hold,
         "stop": recovery.stop,
         "why": why(recovery.reasons),
+        "back": back_day_document(recovery.back),
     }
 
 
@@ -204,6 +223,7 @@ def log_document(result: LogResult) -> LogDocument:
         "e1rm_kg": result.best_e1rm_kg,
         "next": prescription_document(result.next) if result.next else None,
         "replayed": result.replayed,
+        "back_pain_switched": result.back_pain_switched,
     }
 
 

@@ -23,13 +23,14 @@ from backbone.domain.planner.candidates import block_of
 from backbone.domain.progression import Prescription
 from backbone.domain.shorthand import MAX_LOAD, ParsedSet, parse_sets
 from backbone.domain.strength import PersonalRecord, new_records, set_e1rm_kg
-from backbone.domain.vocabulary import MeasuredBy
+from backbone.domain.vocabulary import BackPain, MeasuredBy
 from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge, UnitOfWork
-from backbone.services.programs import running_program
+from backbone.services.programs import running_program, switch_back_pain
 from backbone.services.training import PRESCRIBED_BLOCKS, prescription_after
 
 PAIN_RANGE = (0, 10)
+PAIN_RULE = "safety.pain_monitoring"
 NOTE_MAX_CHARS = MAX_NOTE_CHARS
 
 
@@ -44,6 +45,8 @@ class LogResult:
     """None when no running program includes the exercise again"""
     replayed: bool = False
     """True when the idempotency key had been used: the stored entry, nothing written"""
+    back_pain_switched: str | None = None
+    """the program's new back-pain status when this entry's pain switched it (said once)"""
 
 
 def resolve_exercise(name: str, knowledge: Knowledge) -> Exercise:
@@ -145,6 +148,7 @@ def log_sets(
             return _replayed(
                 stored, athlete, exercise, tokens_match=stored.exercise == exercise.slug
             )
+        switched = _switch_to_history(uow, athlete, pain, knowledge)
         # read in the logging transaction: it sees the new entry; nothing is committed yet
         upcoming = _next_target(uow, athlete, exercise, on, knowledge) if include_next else None
         records = new_records(before, sets, exercise, athlete.bodyweight_kg)
@@ -152,7 +156,35 @@ def log_sets(
             v for s in sets if (v := set_e1rm_kg(s, exercise, athlete.bodyweight_kg)) is not None
         ]
         uow.commit()
-    return LogResult(athlete, exercise, entry, records, max(e1rms, default=None), upcoming)
+    return LogResult(
+        athlete,
+        exercise,
+        entry,
+        records,
+        max(e1rms, default=None),
+        upcoming,
+        back_pain_switched=None if switched is None else switched.value,
+    )
+
+
+def _switch_to_history(
+    uow: UnitOfWork, athlete: Athlete, pain: int | None, knowledge: Knowledge
+) -> BackPain | None:
+    """Back pain above the green zone logged by someone whose program says "no back pain": the
+    program is planned again with the history rules (safety.pain_monitoring applies to history
+    and current pain, not to none). Returns the new status, once; None when nothing changed."""
+    if pain is None or athlete.athlete_id is None:
+        return None
+    if pain <= knowledge.evidence.integer(PAIN_RULE, "green_max"):
+        return None
+    try:
+        view = running_program(uow, athlete.athlete_id, athlete, knowledge=knowledge)
+    except NotFound:
+        return None
+    if view.plan.profile.back_pain is not BackPain.NONE:
+        return None
+    switch_back_pain(uow, view, BackPain.HISTORY, knowledge)
+    return BackPain.HISTORY
 
 
 def _check_amounts(one: ParsedSet, in_lb: bool, bodyweight_kg: float | None) -> None:

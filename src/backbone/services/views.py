@@ -150,11 +150,35 @@ class PrescriptionDocument(TypedDict):
     why: list[ReasonDocument]
 
 
+class RedFlagQuestionDocument(TypedDict):
+    name: str
+    """give it to `checkin --red-flag` (API: `red_flags`) when the answer is yes"""
+    question: str
+    emergency: bool
+
+
+class BackDayDocument(TypedDict):
+    """What the back allows today (issue 9, section 4)."""
+
+    call: str
+    """train, regress or no_loaded_back_work"""
+    back_pain: int | None
+    """the latest check-in's back pain, 0-10"""
+    advice: list[str]
+    mobility: list[str]
+    """catalogue slugs of the gentle drills offered instead of loaded back work"""
+    walk_minutes: list[int] | None
+    """the easy walk offered instead of loaded back work, [low, high]"""
+    red_flag_questions: list[RedFlagQuestionDocument]
+    why: list[ReasonDocument]
+
+
 class RecoveryDocument(TypedDict):
     deload: bool
     hold: bool
     stop: bool
     why: list[ReasonDocument]
+    back: BackDayDocument
 
 
 class TodayCuesDocument(TypedDict):
@@ -247,6 +271,8 @@ class LogDocument(TypedDict):
     e1rm_kg: float | None
     next: PrescriptionDocument | None
     replayed: bool
+    back_pain_switched: str | None
+    """said once: the pain logged switched the program's back-pain status (to "history")"""
 
 
 class UndoDocument(TypedDict):

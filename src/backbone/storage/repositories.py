@@ -714,6 +714,7 @@ class SqlCheckInRepository:
             "readiness": check_in.readiness,
             "red_flags": json.dumps(list(check_in.red_flags)),
             "checked_at": check_in.checked_at,
+            "leg_symptoms": check_in.leg_symptoms,
         }
         with storage_errors("store the check-in"):
             self._connection.execute(
@@ -1366,4 +1367,5 @@ def _check_in(row: Row[Any]) -> CheckIn:
         sleep_quality=row.sleep_quality,
         red_flags=tuple(json.loads(row.red_flags)),
         checked_at=row.checked_at,
+        leg_symptoms=bool(row.leg_symptoms),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 
 NAMING_CONVENTION = {
@@ -304,6 +306,13 @@ check_ins = Table(
     Column("readiness", Integer, nullable=True),
     Column("red_flags", Text, nullable=False, comment="JSON array of red-flag codes"),
     Column("checked_at", UtcDateTime, nullable=True),
+    Column(
+        "leg_symptoms",
+        Boolean,
+        nullable=False,
+        server_default=false(),
+        comment="new leg pain, numbness or tingling since the last check-in",
+    ),
     UniqueConstraint("athlete_id", "checked_on"),
     CheckConstraint("sleep_h BETWEEN 0 AND 24", name="sleep_h_0_24"),
     CheckConstraint(_between("sleep_quality", 1, 5), name="sleep_quality_1_5"),

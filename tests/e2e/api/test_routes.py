@@ -101,6 +101,15 @@ def walk_every_route(api: Api) -> set[tuple[str, str]]:
     assert [c["sleep_h"] for c in ok(ana.get("/api/v1/check-ins"))] == [7]
     ok(ana.post("/api/v1/check-ins", json={**again, "replace": True}), 201)
     assert [c["sleep_h"] for c in ok(ana.get("/api/v1/check-ins"))] == [5]
+    # new leg symptoms: no loaded back work, in the answer and in today (issue 9, section 4)
+    legs = {"sleep_h": 8, "back_pain": 1, "soreness": 1, "leg_symptoms": True}
+    verdict = ok(ana.post("/api/v1/check-ins", json={**legs, "date": "2026-11-30"}), 201)
+    assert verdict["back"]["call"] == "no_loaded_back_work"
+    stopped = ok(ana.get("/api/v1/today?on=2026-11-30"))
+    assert stopped["recovery"]["back"]["call"] == "no_loaded_back_work"
+    assert {b["kind"] for b in stopped["session"]["blocks"]} <= {"warmup", "cooldown"}
+    ok(ana.post("/api/v1/check-ins", json={**legs, "leg_symptoms": False, "date": "2026-11-30",
+                                           "replace": True}), 201)  # fmt: skip
     logged = ok(
         ana.post(
             "/api/v1/sets",

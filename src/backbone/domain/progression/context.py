@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backbone.domain.athlete import Athlete
+from backbone.domain.athlete import Athlete, Profile
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.vocabulary import BackPain, Goal, Level
@@ -18,3 +18,5 @@ class Context:
     back_pain: BackPain
     catalogue: Catalogue
     evidence: EvidenceRegistry
+    profile: Profile | None = None
+    """the program's profile, when known: substitutes must fit its equipment and level"""

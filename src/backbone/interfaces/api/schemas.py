@@ -186,6 +186,10 @@ class CheckInIn(BaseModel):
     red_flags: list[Annotated[Text, Field(max_length=60)]] = Field(
         default_factory=list, max_length=20
     )
+    leg_symptoms: bool = Field(
+        False,
+        description="New pain, numbness or tingling going down a leg: no loaded back work today.",
+    )
     date: dt.date | None = None
     replace: bool = Field(
         False, description="Replace the check-in already stored for that date (else 409)."

@@ -13,6 +13,7 @@ from backbone.domain.athlete import Athlete, Units
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry
 from backbone.domain.loads import logs_load_kg
+from backbone.domain.pain_day import WALK_MINUTES, DayCall, PainDay
 from backbone.domain.planner.swap import asked_reason
 from backbone.domain.progression import Prescription, Recovery
 from backbone.interfaces.cli.terminal import clean
@@ -30,15 +31,25 @@ def render_today(view: TodayView, units: Units, out: Console) -> None:
             out.print("Plan the next block with `backbone program start`.")
         else:
             out.print(f"{view.on}: rest day. Next session: {upcoming.day.value} {upcoming.on}.")
+        if view.recovery is not None and view.recovery.back.call is not DayCall.TRAIN:
+            render_back_day(view.recovery.back, out)
         return
     session = view.day.session
     assert session is not None
     week = view.day.week
     label = f"week {week.number}{' (deload)' if week.deload else ''}" if week else ""
-    out.print(f"[bold]{dates.day(view.on)} · {label} · {dates.minutes(session.est_minutes)}[/]")
+    gentle = view.recovery is not None and not view.recovery.back.loaded_back_work
+    length = (
+        f"no loaded back work: an easy {WALK_MINUTES[0]}-{WALK_MINUTES[1]} min walk and gentle mobility"
+        if gentle
+        else dates.minutes(session.est_minutes)
+    )
+    out.print(f"[bold]{dates.day(view.on)} · {label} · {length}[/]")
     if view.recovery and view.recovery.reasons:
         for reason in view.recovery.reasons:
-            out.print(f"[yellow]recovery[/] [{reason.rule_id}] {reason.text}")
+            out.print(f"[yellow]recovery[/] [{reason.rule_id}] {escape(reason.text)}")
+    if view.recovery is not None and view.recovery.back.call is not DayCall.TRAIN:
+        render_back_day(view.recovery.back, out)
     rows = [_today_row(item, units) for item in view.items]
     if out.width < WIDE_TODAY_COLUMNS:
         _today_cards(rows, out)
@@ -143,15 +154,53 @@ def render_log_result(result: LogResult, out: Console) -> None:
         out.print(f"[green]PR[/] {escape(text)}")
     if result.best_e1rm_kg is not None:
         out.print(f"{records.e1rm(result.best_e1rm_kg, units)} today")
+    if result.back_pain_switched is not None:
+        out.print(
+            f"[yellow]Back pain logged:[/] your program now follows the rules for back pain "
+            f"'{result.back_pain_switched}' (planned again from its start; the log is unchanged). "
+            "Pain above 5/10 during a set means the next one is easier."
+        )
     if result.next is not None:
         out.print("Next time:")
         for line in doses.targets(result.next, units):
             out.print(escape(line))
+        # a swap is said in words (the targets are for the substitute); calibration and
+        # "not today" already print their instructions as the target line
+        if result.next.substitute and result.next.sets and not result.next.calibrate:
+            out.print(escape(result.next.instructions))
+
+
+def render_back_day(back: PainDay, out: Console) -> None:
+    """The back's call for today in words: what to do instead, the warning signs, when to get
+    help. Shown by `today` and by the check-in that made the call, so the two agree."""
+    if back.call is DayCall.REGRESS:
+        out.print(
+            "[bold yellow]Easier today:[/] lower spinal-load lifts, lighter loads, pain-free range."
+        )
+    for text in back.advice:
+        out.print(escape(text))
+    emergency = [q for q in back.red_flag_questions if q.emergency]
+    clinician = [q for q in back.red_flag_questions if not q.emergency]
+    for heading, questions in (
+        ("[bold red]Emergency care today[/] if any of these is new:", emergency),
+        ("[bold]See a clinician before training[/] if any of these is new:", clinician),
+    ):
+        if questions:
+            out.print(heading)
+            for question in questions:
+                out.print(f"  - {escape(question.label)} [dim]({question.name})[/]")
+    if back.red_flag_questions:
+        out.print("Report one with `backbone checkin ... --red-flag NAME --replace`.")
 
 
 def render_recovery(recovery: Recovery, out: Console) -> None:
+    back = recovery.back
     if recovery.stop:
         verdict = "[red]stop: see a clinician before training[/]"
+    elif back.call is DayCall.NO_LOADED_BACK_WORK:
+        verdict = "[red]no loaded back work today: walk and do gentle mobility[/]"
+    elif back.call is DayCall.REGRESS:
+        verdict = "[yellow]regress: lower spinal-load lifts, lighter loads, pain-free range[/]"
     elif recovery.deload:
         verdict = "[yellow]deload: cut sets and effort this session[/]"
     elif recovery.hold:
@@ -160,7 +209,10 @@ def render_recovery(recovery: Recovery, out: Console) -> None:
         verdict = "[green]ready for back work[/]"
     out.print(f"Check-in saved. Verdict: {verdict}")
     for reason in recovery.reasons:
-        out.print(f"  [dim][{reason.rule_id}][/] {reason.text}")
+        out.print(f"  [dim][{reason.rule_id}][/] {escape(reason.text)}")
+    if not recovery.stop and back.call is not DayCall.TRAIN:
+        render_back_day(back, out)
+        out.print("`backbone today` shows today's session with this applied.")
 
 
 def render_history(entries: list[LogEntry], units: Units, out: Console) -> None:

@@ -175,6 +175,11 @@ def next_command(exercise: str, on: date | None, as_json: bool) -> None:
     cls=RedFlagOption,
     help="A warning sign you have now (repeatable); stops training (exit 3).",
 )
+@click.option(
+    "--leg-symptoms",
+    is_flag=True,
+    help="New pain, numbness or tingling going down a leg: no loaded back work today.",
+)
 @click.option("--date", "on", type=DATE, default=None, help="Day of the check-in [default: today].")
 @click.option(
     "--replace",
@@ -190,11 +195,13 @@ def checkin(
     readiness: int | None,
     sleep_quality: int | None,
     red_flags: tuple[str, ...],
+    leg_symptoms: bool,
     on: date | None,
     replace: bool,
     as_json: bool,
 ) -> None:
-    """Record sleep, back pain and soreness; says whether to train, hold or deload.
+    """Record sleep, back pain and soreness; says whether to train, regress, hold or deload, or
+    to skip loaded back work today (back pain 7+/10, rising, or new leg symptoms).
 
     One check-in per day: a second one for the same day is refused unless --replace is given.
     A red flag is stored, then stops training (exit 3)."""
@@ -210,6 +217,7 @@ def checkin(
         readiness=readiness,
         sleep_quality=sleep_quality,
         red_flags=split_commas(red_flags),
+        leg_symptoms=leg_symptoms,
         replace=replace,
     )
     mark_saved("The check-in")

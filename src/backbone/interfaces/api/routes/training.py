@@ -61,7 +61,11 @@ PRESCRIPTION_EXAMPLE = {
 PROGRAM_EXAMPLE = {
     "athlete": "ana", "started_on": "2026-11-30", "known": [], "swaps": [], "plan": PLAN_EXAMPLE,
 }  # fmt: skip
-RECOVERY_EXAMPLE = {"deload": False, "hold": False, "stop": False, "why": []}
+RECOVERY_EXAMPLE = {
+    "deload": False, "hold": False, "stop": False, "why": [],
+    "back": {"call": "train", "back_pain": 2, "advice": [], "mobility": [], "walk_minutes": None,
+             "red_flag_questions": [], "why": []},
+}  # fmt: skip
 TODAY_EXAMPLE = {
     "date": "2026-11-30", "rest_day": False, "week": 1, "deload_week": False,
     "next_session": {"date": "2026-12-02", "day": "wed"}, "recovery": None,
@@ -340,8 +344,10 @@ def comment(
     response_model=views.RecoveryDocument,
     status_code=201,
     summary="Check in",
-    description="Sleep, back pain and soreness; answers whether to train, hold or deload "
-    "(`backbone checkin --json`). A red flag is stored, then answers 422 with code safety_stop. "
+    description="Sleep, back pain, soreness and new leg symptoms; answers whether to train, "
+    "regress, skip loaded back work today (`back.call`), hold or deload "
+    "(`backbone checkin --json`); `/today` then shows the same call. A red flag is stored, then "
+    "answers 422 with code safety_stop. "
     "One check-in a day: a second one for the same date answers 409 (the first is kept) unless "
     "`replace` is true. Owner only.",
     responses=documented(RECOVERY_EXAMPLE, status=201, errors=(401, 404, 409, 422)),
@@ -355,6 +361,7 @@ def check_in(request: Request, caller: Writer, payload: CheckInIn) -> JsonRespon
         readiness=payload.readiness,
         sleep_quality=payload.sleep_quality,
         red_flags=payload.red_flags,
+        leg_symptoms=payload.leg_symptoms,
         on=payload.date,
         replace=payload.replace,
     )
@@ -363,7 +370,7 @@ def check_in(request: Request, caller: Writer, payload: CheckInIn) -> JsonRespon
 
 CHECK_IN_EXAMPLE: dict[str, Any] = {
     "date": "2026-11-30", "sleep_h": 7.5, "sleep_quality": None, "back_pain": 2, "soreness": 3,
-    "readiness": 7, "red_flags": [],
+    "readiness": 7, "red_flags": [], "leg_symptoms": False,
 }  # fmt: skip
 
 

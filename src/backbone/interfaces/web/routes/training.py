@@ -297,6 +297,7 @@ def check_in(request: Request, looking: Owner, form: PostedForm) -> Response:
             soreness=whole(form, "soreness"),
             readiness=whole_or_none(form, "readiness"),
             red_flags=fields(form, "red_flags"),
+            leg_symptoms=bool(field(form, "leg_symptoms")),
         )
     except SafetyStop as stop:
         return html(request, "clinician.html", {**looking.context(), "message": stop.message})
