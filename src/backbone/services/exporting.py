@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
@@ -213,14 +213,7 @@ def _program_json(program: StoredProgram) -> dict[str, Any]:
 
 
 def _known_json(known: KnownSet) -> dict[str, Any]:
-    return {
-        "exercise": known.exercise,
-        "load_kg": known.load_kg,
-        "added_kg": known.added_kg,
-        "reps": known.reps,
-        "seconds": known.seconds,
-        "rir": known.rir,
-    }
+    return asdict(known)
 
 
 def _swap(raw: dict[str, Any]) -> ProgramSwap:

@@ -14,7 +14,7 @@ import functools
 import json
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -1188,14 +1188,7 @@ def _swap(row: Row[Any]) -> ProgramSwap:
 
 
 def _known_json(known: KnownSet) -> dict[str, Any]:
-    return {
-        "exercise": known.exercise,
-        "load_kg": known.load_kg,
-        "added_kg": known.added_kg,
-        "reps": known.reps,
-        "seconds": known.seconds,
-        "rir": known.rir,
-    }
+    return asdict(known)
 
 
 def _entry_values(entry: LogEntry) -> dict[str, Any]:
