@@ -195,5 +195,6 @@ def _today_item(
         recovery=recovery,
         catalogue=knowledge.catalogue,
         evidence=knowledge.evidence,
+        equipment=profile.available_equipment,
     )
     return TodayItem(block.kind, planned, exercise, prescription)

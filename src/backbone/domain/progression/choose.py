@@ -44,9 +44,10 @@ from backbone.domain.progression.pain import (
     regress,
 )
 from backbone.domain.progression.recovery import Recovery
-from backbone.domain.progression.stall import detect_stall
+from backbone.domain.progression.stall import apply_stall, detect_stall
 from backbone.domain.progression.targets import Prescription
-from backbone.domain.vocabulary import BackPain, Goal, Kind, Level, MeasuredBy
+from backbone.domain.progression.units import in_logged_units
+from backbone.domain.vocabulary import BackPain, Equipment, Goal, Kind, Level, MeasuredBy
 
 FLAGS_RULE = "safety.red_flags"
 
@@ -88,9 +89,10 @@ def prescribe(
     recovery: Recovery,
     catalogue: Catalogue,
     evidence: EvidenceRegistry,
+    equipment: frozenset[Equipment] | None = None,
 ) -> Prescription:
     """What to do next time for one planned exercise, with the reasons."""
-    ctx = Context(athlete, level, goal, back_pain, catalogue, evidence)
+    ctx = Context(athlete, level, goal, back_pain, catalogue, evidence, equipment)
     if recovery.stop:
         return Prescription(
             exercise.slug,
@@ -120,11 +122,12 @@ def prescribe(
             result = hold(exercise, planned, last, ctx)
         else:
             result = _progress(exercise, planned, history, ctx)
-        stall = detect_stall(exercise, planned, history, ctx)
-        if stall is not None:
-            result = replace(result, stall=stall)
+            stall = detect_stall(exercise, planned, history, ctx)
+            if stall is not None and result.substitute is None and last.clean:
+                # progression.stall: the stall changes what is done, not only what is said
+                result = apply_stall(result, stall, exercise, planned, history, ctx)
     result = replace(result, why=result.why + recovery.reasons)
-    return _cap_rir(result, recovery.rir_floor)
+    return _cap_rir(in_logged_units(result, exercise, ctx), recovery.rir_floor)
 
 
 def _has_work(exposure: Exposure, exercise: Exercise, ctx: Context) -> bool:

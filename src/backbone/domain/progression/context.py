@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from backbone.domain.athlete import Athlete
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.evidence import EvidenceRegistry
-from backbone.domain.vocabulary import BackPain, Goal, Level
+from backbone.domain.vocabulary import BackPain, Equipment, Goal, Level
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,3 +18,11 @@ class Context:
     back_pain: BackPain
     catalogue: Catalogue
     evidence: EvidenceRegistry
+    equipment: frozenset[Equipment] | None = None
+    """what the athlete has; None when not known (any variation may be offered)"""
+
+    def has(self, exercise_equipment: frozenset[Equipment]) -> bool:
+        """Can the athlete do an exercise that needs this equipment?"""
+        if self.equipment is None:
+            return True
+        return exercise_equipment <= (self.equipment | {Equipment.BODYWEIGHT})
