@@ -35,7 +35,7 @@ def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context)
     substitute: str | None = None
     reps = (low, high)
     added = last.top_kg if body_loaded(exercise) else None
-    if last.sets and reps_done < low:
+    if last.below_range(low):
         return regress(exercise, planned, last, ctx)
     if not last.clean:
         reps = (min(max(low, reps_done), high), high)
@@ -73,13 +73,13 @@ def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) 
     """Below the range: an easier variation within the equipment, else fewer reps per set."""
     assert planned.reps is not None
     low, high = planned.reps
-    reps_done = last.min_reps or 0
+    reps_done = round(last.mean_reps or 0)
     easier = easier_within(exercise, ctx)
     if easier is not None:
         why = Reason(
             REGRESS_RULE,
-            f"{reps_done} reps is below the {low}-{high} range: {easier.name} until the range is "
-            "in reach",
+            f"{reps_done} reps a set is below the {low}-{high} range: {easier.name} until the range "
+            "is in reach",
         )
         text = f"Regress to {easier.name}: {planned.sets} sets of {low}-{high} reps."
         targets = _targets(exercise, easier.slug, None, (low, high), planned.sets, planned, ctx)
@@ -87,7 +87,7 @@ def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) 
     start = max(1, reps_done)
     why = Reason(
         REGRESS_RULE,
-        f"{reps_done} reps is below the {low}-{high} range and no easier variation fits your kit: "
+        f"{reps_done} reps a set is below the {low}-{high} range and no easier variation fits your kit: "
         f"sets of {start}-{low}, building back to {low}",
     )
     text = (

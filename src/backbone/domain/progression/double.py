@@ -61,7 +61,7 @@ def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context)
         reps = (low, high)
         why = Reason(
             RULE,
-            f"{last.min_reps} reps is below the {low}-{high} range: {change} "
+            f"{round(last.mean_reps or 0)} reps a set is below the {low}-{high} range: {change} "
             f"({_signed(load, ctx)}) until the range is in reach",
         )
         text = f"Bodyweight {_signed(load, ctx)}: {low}-{high} reps per set."
@@ -76,7 +76,7 @@ def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context)
 
 
 def _below(last: Outcome, low: int) -> bool:
-    return last.min_reps is not None and last.min_reps < low
+    return last.below_range(low)
 
 
 def _signed(added_kg: float, ctx: Context) -> str:

@@ -18,6 +18,7 @@ from backbone.domain.prescription import (
     HOLD_SECONDS_BY_GOAL,
     mcgill_big3,
 )
+from backbone.domain.program import PlanItem
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.targets import Prescription, SetTarget
 from backbone.domain.vocabulary import Kind, MeasuredBy, Pattern
@@ -87,3 +88,24 @@ def in_logged_units(result: Prescription, planned_exercise: Exercise, ctx: Conte
         and doing is not planned_exercise
     )
     return replace(result, sets=sets, calibrate=calibrate)
+
+
+def fitted_item(planned: PlanItem, doing: Exercise, prescription: Prescription) -> PlanItem:
+    """The planned item re-aimed at the exercise done in its place, in that exercise's unit:
+    the substitute's first targets give its range."""
+    first = prescription.sets[0] if prescription.sets else None
+    reps = first.reps if first is not None else None
+    seconds = first.seconds if first is not None else None
+    if doing.measured_by is MeasuredBy.SECONDS:
+        reps, seconds = None, seconds or planned.seconds or CARRY_SECONDS
+    else:
+        reps, seconds = reps or planned.reps or rep_range(doing), None
+    return replace(
+        planned,
+        exercise=doing.slug,
+        name=doing.name,
+        sets=max(1, len(prescription.sets)) if prescription.sets else planned.sets,
+        reps=reps,
+        seconds=seconds,
+        per_side=doing.unilateral,
+    )
