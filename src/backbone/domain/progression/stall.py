@@ -29,6 +29,7 @@ from backbone.domain.loads import (
     format_load,
     load_progressed,
     next_load_down_kg,
+    next_load_up_kg,
     round_load_kg,
 )
 from backbone.domain.prescription import Reason, mcgill_big3
@@ -218,8 +219,8 @@ def _restart_load(
     top_kg: float,
     ctx: Context,
 ) -> float:
-    """The load for the new range from the latest e1RM, never heavier than a small step above
-    the last load; without an e1RM, a small reset."""
+    """The load for the new range from the latest e1RM, at least a step away from the last load
+    in the direction the range moved; without an e1RM, a small reset."""
     bodyweight = ctx.athlete.bodyweight_kg
     e1rm = best_e1rm_kg(exposures[-1], exercise, bodyweight)
     fallback = next_load_down_kg(top_kg, exercise, ctx.athlete, RESET_FRACTION)
@@ -230,7 +231,11 @@ def _restart_load(
         return fallback
     if body_loaded(exercise):
         moved -= bodyweight or 0.0
-    return round_load_kg(moved, exercise, ctx.athlete)
+    load = round_load_kg(moved, exercise, ctx.athlete)
+    # fewer reps means a heavier load and more reps a lighter one, by at least a step
+    if reps[0] < (planned.reps or reps)[0]:
+        return max(load, next_load_up_kg(top_kg, exercise, ctx.athlete))
+    return min(load, next_load_down_kg(top_kg, exercise, ctx.athlete))
 
 
 def _target_met(
