@@ -133,12 +133,12 @@ def test_mcgill_holds_stay_short_and_grow_in_number_then_hold_at_the_top() -> No
     assert top.stall is None
 
 
-def test_a_bird_dog_is_dosed_as_short_holds_whatever_the_back() -> None:
+def test_a_bird_dog_is_dosed_as_short_holds_for_a_back_that_hurts_or_has_hurt() -> None:
     from backbone.domain.athlete import make_profile
     from backbone.domain.prescription import dose_for
     from backbone.domain.vocabulary import BlockKind
 
-    for pain in ("none", "history", "current"):
+    for pain in ("history", "current"):
         profile = make_profile(
             days_per_week=3, minutes_per_session=45, equipment=[], level="novice",
             goal="health", back_pain=pain, weeks=5, start_on=MONDAY,
@@ -148,6 +148,12 @@ def test_a_bird_dog_is_dosed_as_short_holds_whatever_the_back() -> None:
         assert dose.reps is None
         assert dose.fixed_sets is not None
         assert dose.fixed_sets >= 6
+
+
+def test_a_longer_bird_dog_hold_lengthens_instead_of_multiplying() -> None:
+    plan = planned("bird_dog", sets=2, reps=None, seconds=(20, 40), rir=None)
+    p = next_for("bird_dog", holds("bird_dog", [40, 40, 40, 40]), plan)
+    assert len(p.sets) == 2
 
 
 def test_a_hold_handed_reps_is_rewritten_in_seconds() -> None:

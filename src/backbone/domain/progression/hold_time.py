@@ -1,8 +1,9 @@
 """progression.hold_time: timed holds get longer up to a cap, then harder; never more sets.
 
-- McGill's curl-up, side bridge and bird dog (core.mcgill_big3) keep their short holds: each
-  clean session adds a hold (a repetition) up to the top pyramid, and stays there. The hold
-  time is the target, so reaching it is success, never a stall.
+- McGill's curl-up, side bridge and bird dog (core.mcgill_big3), dosed as his short holds (a
+  back that hurts or has hurt), keep them short: each clean session adds a hold (a repetition)
+  up to the top pyramid, and stays there. The hold time is the target, so reaching it is
+  success, never a stall.
 - Other holds add 5 s from the shortest clean hold up to the top of the planned range (the cap).
   At the cap a carry or loaded hold adds the smallest load step and goes back to the bottom of
   the range; a bodyweight hold moves on to the next variation the athlete has the equipment for;
@@ -26,7 +27,7 @@ RULE = "progression.hold_time"
 
 def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) -> Prescription:
     assert planned.seconds is not None
-    if mcgill_big3(exercise):
+    if mcgill_big3(exercise) and planned.seconds[0] == planned.seconds[1]:
         return _more_holds(exercise, planned, last, ctx)
     evidence = ctx.evidence
     low, high = planned.seconds

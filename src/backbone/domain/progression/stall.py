@@ -244,10 +244,8 @@ def _target_met(
     """A hold at its fixed or top target is the prescription met, not a stall."""
     if exercise.measured_by is not MeasuredBy.SECONDS or not exposures:
         return False
-    if mcgill_big3(exercise):
-        return True
     if planned.seconds is None:
-        return False
+        return mcgill_big3(exercise)
     low, high = planned.seconds
     last = outcome(exposures[-1], exercise, ctx.evidence)
     return low == high or (last.min_seconds or 0) >= high
