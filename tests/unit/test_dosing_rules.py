@@ -339,3 +339,13 @@ def test_a_starting_load_can_aim_at_an_endurance_range() -> None:
     light = load_for_reps_kg(100.0, 20, 3)
     assert light is not None
     assert 50 < light < (load_for_reps_kg(100.0, 12, 3) or 0)
+
+
+def test_the_api_set_form_keeps_a_carrys_load() -> None:
+    from backbone.interfaces.api.schemas import SetIn
+
+    assert SetIn(load_kg=24, seconds=40).shorthand() == "24x40s"
+    assert SetIn(seconds=30).shorthand() == "30s"
+    assert SetIn(added_kg=10, seconds=30).shorthand() == "bw+10x30s"
+    assert SetIn(load_kg=60, reps=8, rir=2).shorthand() == "60x8@2"
+    assert SetIn(reps=8).shorthand() == "bwx8"

@@ -308,6 +308,13 @@ def set_token(form: FormData, exercise: Exercise) -> str:
         seconds = field(form, "seconds")
         if not seconds.isdigit() or int(seconds) < 1:
             raise InputError("Enter the seconds held (a whole number).", {"field": "seconds"})
+        if logs_load_kg(exercise):
+            # a carry: the load and the time, `24x40s`
+            carried = field(form, "load").replace(",", ".")
+            if not carried:
+                raise InputError("Enter the load carried.", {"field": "load"})
+            _decimal(carried, "load", "Load")
+            return f"{carried}x{int(seconds)}s{effort}"
         return f"{int(seconds)}s"
     reps = field(form, "reps")
     if not reps.isdigit() or int(reps) < 1:
