@@ -125,12 +125,20 @@ def apply_stall(
             replace(t, load_kg=None, added_kg=0.0 if body_loaded(nxt) else None)
             for t in result.sets
         )
+        find_load = load_progressed(nxt) and not body_loaded(nxt)
+        text = stall.suggestion
+        first = sets[0]
+        if find_load and first.reps is not None:
+            text += (
+                f" Work up to a load for {first.reps[0]}-{first.reps[1]} reps that leaves "
+                f"{first.rir or 0} in reserve, and log it."
+            )
         return replace(
             result,
             sets=sets,
             substitute=nxt.slug,
-            calibrate=load_progressed(nxt) and not body_loaded(nxt),
-            instructions=stall.suggestion,
+            calibrate=find_load,
+            instructions=text,
             why=(*stall.reasons, *result.why[1:]),
             stall=stall,
         )
