@@ -349,3 +349,15 @@ def test_the_api_set_form_keeps_a_carrys_load() -> None:
     assert SetIn(added_kg=10, seconds=30).shorthand() == "bw+10x30s"
     assert SetIn(load_kg=60, reps=8, rir=2).shorthand() == "60x8@2"
     assert SetIn(reps=8).shorthand() == "bwx8"
+
+
+def test_a_pound_lifter_reads_added_weight_in_pounds() -> None:
+    """An lb athlete saw "22.6796 kg" next to "67.7 lb"."""
+    from backbone.domain.athlete import Units
+
+    lifter = Athlete("lb", units=Units.LB, bodyweight_kg=80.0)
+    known = KnownSet("weighted_pull_up", None, 22.6796, 5, None, 1)
+    plan = planned("weighted_pull_up", reps=(5, 8))
+    p = next_for("weighted_pull_up", [], plan, known=known, athlete=lifter)
+    assert " lb" in p.instructions
+    assert " kg" not in p.instructions

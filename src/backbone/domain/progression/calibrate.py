@@ -74,7 +74,12 @@ def first_exposure(
         e1rm = estimate.e1rm_kg
         spread = round((estimate.high_kg - estimate.e1rm_kg) / estimate.e1rm_kg * 100)
         target = load_target(body, value, (low, high), None, rir)
-        shown = f"bodyweight {value:+g} kg" if body else format_load(value, ctx.athlete)
+        sign = "-" if value < 0 else "+"
+        shown = (
+            f"bodyweight {sign}{format_load(abs(value), ctx.athlete)}"
+            if body
+            else format_load(value, ctx.athlete)
+        )
         text = f"Start at {shown} for {low}-{high} reps at RIR {rir}."
         why = (
             Reason(

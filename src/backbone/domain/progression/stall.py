@@ -156,8 +156,11 @@ def apply_stall(
     reps = _new_range(planned.reps)
     if load_progressed(exercise) and last.top_kg is not None:
         load = _restart_load(exercise, planned, exposures, reps, last.top_kg, ctx)
+        sign = "-" if load < 0 else "+"
         shown = (
-            f"bodyweight {load:+g} kg" if body_loaded(exercise) else format_load(load, ctx.athlete)
+            f"bodyweight {sign}{format_load(abs(load), ctx.athlete)}"
+            if body_loaded(exercise)
+            else format_load(load, ctx.athlete)
         )
         text = (
             f"No gain in {stall.exposures} sessions: {reps[0]}-{reps[1]} reps at {shown} "
