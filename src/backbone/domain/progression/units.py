@@ -85,7 +85,7 @@ def in_logged_units(result: Prescription, planned_exercise: Exercise, ctx: Conte
     calibrate = result.calibrate or (
         logs_load_kg(doing)
         and any(t.load_kg is None for t in sets)
-        and doing is not planned_exercise
+        and doing.slug != planned_exercise.slug
     )
     return replace(result, sets=sets, calibrate=calibrate)
 
