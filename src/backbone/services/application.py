@@ -302,6 +302,11 @@ class Backbone:
 
         return programs.start_program(athlete_id, request, known, self.knowledge, self.new_uow)
 
+    def change_equipment(self, athlete_id: int, equipment: Sequence[str]) -> ProgramView:
+        from backbone.services import programs
+
+        return programs.change_equipment(athlete_id, equipment, self.knowledge, self.new_uow)
+
     def show_program(self, athlete_id: int) -> ProgramView:
         from backbone.services import programs
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,37 @@ def start_program(
         )
         uow.commit()
     return ProgramView(athlete, program, plan)
+
+
+def change_equipment(
+    athlete_id: int,
+    equipment: Sequence[str],
+    knowledge: Knowledge,
+    new_uow: UnitOfWorkFactory,
+) -> ProgramView:
+    """The running program planned again for other equipment: the same choices and the same
+    start day, so the weeks and today's session keep their place and the logged sets their
+    meaning. The plan is made before anything is stored: unknown equipment stores nothing."""
+    from backbone.services.planning import plan_training
+
+    with new_uow() as uow:
+        current = running_program(uow, athlete_id)
+    request = replace(
+        decode_request(current.program.plan_options), equipment=("bodyweight", *equipment)
+    )
+    plan = plan_training(request, knowledge)
+    with new_uow() as uow:
+        program = uow.programs.add(
+            RunningProgram(
+                athlete_id=athlete_id,
+                started_on=current.program.started_on,
+                plan=plan,
+                plan_options=_encode_request(request),
+                known=current.program.known,
+            )
+        )
+        uow.commit()
+    return ProgramView(current.athlete, program, plan)
 
 
 NO_PROGRAM = "start_program"
@@ -177,3 +208,19 @@ def _encode_request(request: PlanRequest) -> tuple[tuple[str, str], ...]:
     values = asdict(request)
     values["start_on"] = request.start_on.isoformat()
     return tuple((name, json.dumps(values[name])) for name in sorted(values))
+
+
+def decode_request(options: tuple[tuple[str, str], ...]) -> PlanRequest:
+    """The plan request a program was started with (see `_encode_request`); choices added to
+    PlanRequest since then take their defaults."""
+    from backbone.services.planning import PlanRequest
+
+    stored = dict(options)
+    values: dict[str, object] = {}
+    for known in fields(PlanRequest):
+        if known.name not in stored:
+            continue
+        value = json.loads(stored[known.name])
+        values[known.name] = tuple(value) if isinstance(value, list) else value
+    values["start_on"] = date.fromisoformat(str(values["start_on"]))
+    return PlanRequest(**values)  # type: ignore[arg-type]
