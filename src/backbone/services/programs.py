@@ -29,6 +29,7 @@ class ProgramView:
     athlete: Athlete
     program: RunningProgram
     plan: Plan
+    """the plan as the athlete now has it: `program.plan` with `program.swaps` applied"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def change_equipment(
     from backbone.services.planning import plan_training
 
     with new_uow() as uow:
-        current = running_program(uow, athlete_id)
+        current = running_program(uow, athlete_id, knowledge=knowledge)
     request = replace(
         decode_request(current.program.plan_options), equipment=("bodyweight", *equipment)
     )
@@ -108,10 +109,14 @@ NO_PROGRAM = "start_program"
 
 
 def running_program(
-    uow: UnitOfWork, athlete_id: int, athlete: Athlete | None = None
+    uow: UnitOfWork,
+    athlete_id: int,
+    athlete: Athlete | None = None,
+    *,
+    knowledge: Knowledge,
 ) -> ProgramView:
-    """The athlete's running program; `athlete`, when the caller has just read it, is not read
-    again."""
+    """The athlete's running program, with their swaps applied; `athlete`, when the caller has
+    just read it, is not read again."""
     if athlete is None or athlete.athlete_id != athlete_id:
         athlete = uow.athletes.get(athlete_id)
     program = uow.programs.current(athlete_id)
@@ -120,12 +125,18 @@ def running_program(
             "No running program yet: start one first (it takes the same choices as a plan).",
             {"athlete_id": athlete_id, "next_step": NO_PROGRAM},
         )
-    return ProgramView(athlete, program, program.plan)
+    if not program.swaps:
+        return ProgramView(athlete, program, program.plan)
+    # imported here: a program nobody swapped in never loads the swap rules
+    from backbone.domain.planner.swap import apply_swaps
+
+    plan = apply_swaps(program.plan, program.swaps, knowledge.catalogue, knowledge.evidence)
+    return ProgramView(athlete, program, plan)
 
 
-def show_program(new_uow: UnitOfWorkFactory, athlete_id: int) -> ProgramView:
+def show_program(new_uow: UnitOfWorkFactory, athlete_id: int, knowledge: Knowledge) -> ProgramView:
     with new_uow() as uow:
-        return running_program(uow, athlete_id)
+        return running_program(uow, athlete_id, knowledge=knowledge)
 
 
 def locate(plan: Plan, on: date) -> DayInProgram:

@@ -116,6 +116,7 @@ def _snapshot(world: dict[str, Any]) -> Any:
         app.coach_grants(world["athlete_id"]),
         app.check_ins(world["athlete_id"]),
         app.show_program(world["athlete_id"]).program,
+        app.show_program(world["athlete_id"]).program.swaps,
         app.list_tests(world["athlete_id"]),
     )
 

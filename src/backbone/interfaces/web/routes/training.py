@@ -228,16 +228,6 @@ def _is_drill(item: TodayItem) -> bool:
     return item.block in DRILL_BLOCKS and not logs_load_kg(item.exercise)
 
 
-def _alternatives(
-    app: Backbone, exercise: Exercise, equipment: frozenset[Equipment]
-) -> list[Exercise]:
-    """Same movement pattern, equipment the athlete has: shown read-only (no swap use case yet)."""
-    found = app.find_exercises(
-        pattern=exercise.pattern.value, equipment=[e.value for e in equipment]
-    )
-    return [e for e in found if e.slug != exercise.slug][:4]
-
-
 def _today_context(app: Backbone, looking: Looking, view: TodayView) -> dict[str, Any]:
     try:
         done = app.session_day(looking.athlete_id, view.on)
@@ -250,13 +240,11 @@ def _today_context(app: Backbone, looking: Looking, view: TodayView) -> dict[str
     for entry in entries:
         for one in entry.sets:
             logged.setdefault(entry.exercise, []).append((entry, one))
-    equipment = app.show_program(looking.athlete_id).plan.profile.available_equipment
     cards = [
         {
             "item": item,
             "index": index,
             "logger": _logger(item, view.athlete),
-            "alternatives": _alternatives(app, item.exercise, equipment),
             "done": logged.get(item.exercise.slug, []),
             "drill": _is_drill(item),
         }
