@@ -200,15 +200,13 @@ def test_fixed_holds_add_a_rep_first() -> None:
 # --- bodyweight ladder -------------------------------------------------------------------
 
 
-def test_ladder_climbs_reps_then_sets_then_variation() -> None:
+def test_ladder_climbs_reps_then_moves_to_the_variation_without_adding_sets() -> None:
     slug = "band_assisted_pull_up"
     plan = planned(slug, sets=3, reps=(5, 8))
     reps = next_for(slug, session(slug, MONDAY, None, [8, 7, 6]), plan)
     assert reps.sets[0].reps == (7, 8)
     assert len(reps.sets) == 3
-    more_sets = next_for(slug, session(slug, MONDAY, None, [8, 8, 8]), plan)
-    assert len(more_sets.sets) == 4
-    harder = next_for(slug, session(slug, MONDAY, None, [8, 8, 8, 8]), plan)
+    harder = next_for(slug, session(slug, MONDAY, None, [8, 8, 8]), plan)
     assert harder.substitute == "pull_up_negative"
     assert len(harder.sets) == 3
     assert harder.sets[0].reps == (5, 8)

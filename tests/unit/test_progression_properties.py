@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from backbone.domain.athlete import Athlete, Units
@@ -86,6 +86,9 @@ def test_less_load_or_fewer_reps_never_raises_the_next_load(
     plan = planned(slug, reps=PLAN_REPS)
     strong = next_for(slug, before + last, plan, level=level, goal=goal)
     weak = next_for(slug, before + weaker, plan, level=level, goal=goal)
+    # a stall changes the range or the lift (progression.stall, tested on its own): this
+    # property is about the progression rules
+    assume(strong.stall is None and weak.stall is None)
     assert top_load(weak) <= top_load(strong) + 1e-9
 
 

@@ -136,7 +136,7 @@ def test_malformed_shorthand_is_an_input_error_naming_the_token(
     error = caught.value
     assert repr(bad) in error.message
     assert why in error.message
-    assert "e.g. 60x8@2, 60x8 x3, bw+10x6, bw-20x8, 45s, w:40x10" in error.message
+    assert "e.g. 60x8@2, 60x8 x3, bw+10x6, bw-20x8, 45s, 24x40s, w:40x10" in error.message
     assert error.details["token"] == bad
     assert error.details["examples"] == list(EXAMPLES)
     assert error.details["position"] == tokens.index(bad) + 1

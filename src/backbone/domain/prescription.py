@@ -198,9 +198,10 @@ def mcgill_big3(exercise: Exercise) -> bool:
 def _core_dose(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry) -> Dose:
     reasons: list[Reason] = []
     if exercise.measured_by is MeasuredBy.SECONDS:
-        if mcgill_big3(exercise) and profile.back_pain is BackPain.CURRENT:
+        if mcgill_big3(exercise) and profile.back_pain is not BackPain.NONE:
             # core.mcgill_big3: short holds in a descending pyramid (6, 4, 2 holds), the number
-            # of holds is the dose; rest.core_isometric: a few seconds between holds.
+            # of holds is the dose; rest.core_isometric: a few seconds between holds. For a back
+            # that has hurt, longer holds are not the progression for these drills.
             hold = evidence.integer(BIG3_RULE, "hold_s")
             short = profile.minutes_per_session <= SHORT_SESSION_MIN
             pyramid = evidence.integers(BIG3_RULE, "pyramid_alternative" if short else "pyramid")

@@ -12,6 +12,8 @@ One shell token is one set, or a repeat of the set before it:
           bw-ASSISTxREPS    bw-20x8                    assistance (band, machine): negative added
           SECONDSs          45s                        a hold
           M:SS              1:30                       a long hold
+          LOADxSECONDSs     24x40s                     a loaded carry or hold: load x time
+          bw+ADDEDxSECONDSs bw+10x30s                  a hold with weight added
     @RIR  reps in reserve, a whole number 0-10
 
 Case does not matter; `×` and `X` read as `x`, a decimal comma as a point, a Unicode minus sign as `-`.
@@ -32,7 +34,15 @@ from backbone.domain.errors import InputError
 from backbone.domain.history import SetType
 from backbone.domain.inputs import MAX_SETS_PER_ENTRY, MIN_INCREMENT_KG, check_set_count
 
-EXAMPLES: Final[tuple[str, ...]] = ("60x8@2", "60x8 x3", "bw+10x6", "bw-20x8", "45s", "w:40x10")
+EXAMPLES: Final[tuple[str, ...]] = (
+    "60x8@2",
+    "60x8 x3",
+    "bw+10x6",
+    "bw-20x8",
+    "45s",
+    "24x40s",
+    "w:40x10",
+)
 
 MIN_LOAD: Final = MIN_INCREMENT_KG
 """No real load or added weight is lighter; the service checks the pound minimum once it knows the unit."""
@@ -59,7 +69,10 @@ _SET = re.compile(
     rf"""
     (?: (?P<prefix>[wdfa]) : )?                           # optional set type: w: d: f: a:
     (?:
-        (?P<load>{_NUMBER}) x (?P<reps>[0-9]+)            # LOADxREPS          60x8
+        (?P<held>{_NUMBER}) x (?P<held_s>[0-9]+) s        # LOADxSECONDSs      24x40s
+      | bw (?: (?P<held_sign>[+-]) (?P<held_added>{_NUMBER}) )? x (?P<bw_held_s>[0-9]+) s
+                                                          # bw+ADDEDxSECONDSs  bw+10x30s
+      | (?P<load>{_NUMBER}) x (?P<reps>[0-9]+)            # LOADxREPS          60x8
       | bw (?: (?P<sign>[+-]) (?P<added>{_NUMBER}) )?     # bw, bw+ADDED, bw-ASSIST
         x (?P<bw_reps>[0-9]+)                             #   xREPS            bw+10x6
       | (?P<hold_s>[0-9]+) s                              # SECONDSs           45s
@@ -83,7 +96,7 @@ class ParsedSet:
 
     set_type: SetType
     load: float | None
-    """in the unit the user typed; None for bodyweight sets and holds"""
+    """in the unit the user typed; None for bodyweight sets and unloaded holds"""
     added: float | None
     """bodyweight sets: +added / -assistance, 0.0 for plain `bw`; None otherwise"""
     reps: int | None
@@ -133,17 +146,24 @@ def parse_sets(tokens: Sequence[str]) -> tuple[ParsedSet, ...]:
 def format_set(parsed: ParsedSet) -> str:
     """The canonical shorthand of one set: `parse_sets([format_set(s)]) == (s,)`."""
     prefix = f"{_PREFIX_OF[parsed.set_type]}:" if parsed.set_type in _PREFIX_OF else ""
-    if parsed.seconds is not None:
+    if parsed.seconds is not None and parsed.load is not None:
+        body = f"{_number(parsed.load)}x{parsed.seconds}s"
+    elif parsed.seconds is not None and parsed.added is not None:
+        body = f"{_bodyweight(parsed.added)}x{parsed.seconds}s"
+    elif parsed.seconds is not None:
         body = f"{parsed.seconds}s"
     elif parsed.load is not None:
         body = f"{_number(parsed.load)}x{parsed.reps}"
     else:
-        added = parsed.added or 0.0
-        sign = "" if added == 0 else ("+" if added > 0 else "-")
-        amount = "" if added == 0 else _number(abs(added))
-        body = f"bw{sign}{amount}x{parsed.reps}"
+        body = f"{_bodyweight(parsed.added or 0.0)}x{parsed.reps}"
     rir = "" if parsed.rir is None else f"@{parsed.rir}"
     return f"{prefix}{body}{rir}"
+
+
+def _bodyweight(added: float) -> str:
+    sign = "" if added == 0 else ("+" if added > 0 else "-")
+    amount = "" if added == 0 else _number(abs(added))
+    return f"bw{sign}{amount}"
 
 
 def format_sets(sets: Iterable[ParsedSet]) -> tuple[str, ...]:
@@ -172,26 +192,42 @@ def _parse_one(token: str, raw: str, position: int) -> tuple[ParsedSet, int]:
     added: float | None = None
     reps: int | None = None
     seconds: int | None = None
-    if group("load") is not None:
+    if group("held") is not None:
+        load = _amount(group("held"), "load", raw, position)
+        seconds = _seconds(int(group("held_s")), raw, position)
+    elif group("bw_held_s") is not None:
+        added = _added(group("held_sign"), group("held_added"), raw, position)
+        seconds = _seconds(int(group("bw_held_s")), raw, position)
+    elif group("load") is not None:
         load = _amount(group("load"), "load", raw, position)
         reps = _reps(group("reps"), raw, position)
     elif group("bw_reps") is not None:
-        added = 0.0
-        if group("added") is not None:
-            what = "added load" if group("sign") == "+" else "assistance"
-            added = _amount(group("added"), what, raw, position)
-            added = -added if group("sign") == "-" else added
+        added = _added(group("sign"), group("added"), raw, position)
         reps = _reps(group("bw_reps"), raw, position)
     else:
         if group("hold_s") is not None:
             seconds = int(group("hold_s"))
         else:
             seconds = int(group("hold_m")) * 60 + int(group("hold_ss"))
-        if not 1 <= seconds <= MAX_SECONDS:
-            raise _bad(raw, position, f"a hold must be 1-{MAX_SECONDS} seconds")
+        seconds = _seconds(seconds, raw, position)
     rir = _rir(group("rir"), raw, position)
     times = 1 if group("times") is None else _repeat_count(group("times"), raw, position)
     return ParsedSet(set_type, load, added, reps, seconds, rir), times
+
+
+def _added(sign: str | None, text: str | None, raw: str, position: int) -> float:
+    """bw = 0.0, bw+10 = 10.0 added, bw-20 = -20.0 (assistance)."""
+    if text is None:
+        return 0.0
+    what = "added load" if sign == "+" else "assistance"
+    added = _amount(text, what, raw, position)
+    return -added if sign == "-" else added
+
+
+def _seconds(seconds: int, raw: str, position: int) -> int:
+    if not 1 <= seconds <= MAX_SECONDS:
+        raise _bad(raw, position, f"a hold must be 1-{MAX_SECONDS} seconds")
+    return seconds
 
 
 def _normalise(raw: str) -> str:
@@ -253,7 +289,7 @@ def _why_unreadable(token: str) -> str:
         return "a set-type prefix needs a set after it"
     return (
         "expected [w:|d:|f:|a:] then LOADxREPS, bwxREPS, bw+ADDEDxREPS, bw-ASSISTxREPS, "
-        "SECONDSs or M:SS, then optional @RIR and xN; or xN alone to repeat the previous set"
+        "SECONDSs, M:SS or LOADxSECONDSs, then optional @RIR and xN; or xN alone to repeat the previous set"
     )
 
 

@@ -107,9 +107,17 @@ def estimate_known_set(load_kg: float, reps: int, rir: int | None) -> E1rmEstima
     return E1rmEstimate(value, value * (1 - spread), value * (1 + spread), rtf)
 
 
+LOAD_FOR_REPS_RTF_MAX = 30
+"""a starting load may be aimed at up to 30 reps to failure (an endurance range at RIR 3); the
+Mayhew curve flattens toward its floor there, so the estimate errs light, not heavy"""
+
+
 def load_for_reps_kg(e1rm_kg: float, reps: int, rir: int | None) -> float | None:
     """The load that leaves `rir` in reserve after `reps`: the e1RM formulas run backwards."""
-    factor = rep_factor(reps + (rir or 0))
+    rtf = reps + (rir or 0)
+    factor = rep_factor(rtf)
+    if factor is None and MAYHEW_REPS_MAX < rtf <= LOAD_FOR_REPS_RTF_MAX:
+        factor = mayhew_kg(1.0, rtf)
     return None if factor is None else e1rm_kg / factor
 
 

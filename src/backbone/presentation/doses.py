@@ -60,7 +60,7 @@ def logged(one: LoggedSet, units: Units) -> str:
     """A set as done: "62.5 kg × 8 @ RIR 2", "bodyweight × 10", "45 s", "(warm-up)" marked."""
     if one.load_kg is not None:
         weight = f"{load(one.load_kg, units)} × "
-    elif one.reps is not None:
+    elif one.reps is not None or (one.added_kg or 0.0) != 0.0:
         weight = f"{bodyweight_load(one.added_kg, units)} × "
     else:
         weight = ""

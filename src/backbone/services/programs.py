@@ -13,6 +13,7 @@ from backbone.domain.errors import InputError, NotFound
 from backbone.domain.exercise import Exercise
 from backbone.domain.loads import lb_to_kg, logs_load_kg
 from backbone.domain.program import KnownSet, Plan, RunningProgram, Session, Week
+from backbone.domain.progression.calibrate import known_set_problem
 from backbone.domain.shorthand import parse_sets
 from backbone.domain.vocabulary import BackPain
 from backbone.services.accounts import UnitOfWorkFactory
@@ -58,6 +59,8 @@ def start_program(
     with new_uow() as uow:
         athlete = uow.athletes.get(athlete_id)
         known_sets = tuple(_parse_known(text, knowledge, athlete) for text in known)
+        for one in known_sets:
+            _check_known_usable(one, plan, knowledge, athlete)
         program = uow.programs.add(
             RunningProgram(
                 athlete_id=athlete_id,
@@ -201,6 +204,35 @@ def _parse_known(text: str, knowledge: Knowledge, athlete: Athlete) -> KnownSet:
         seconds=one.seconds,
         rir=one.rir,
     )
+
+
+def _check_known_usable(
+    known: KnownSet, plan: Plan, knowledge: Knowledge, athlete: Athlete
+) -> None:
+    """A known set that cannot set a starting load is refused with the reason, rather than
+    silently ignored (the first session would ask to calibrate with no word why)."""
+    exercise = knowledge.catalogue.get(known.exercise)
+    planned = {i.exercise for w in plan.weeks for s in w.sessions for i in s.items()}
+    if known.exercise not in planned:
+        alike = sorted(
+            slug for slug in planned if knowledge.catalogue.get(slug).pattern is exercise.pattern
+        )
+        hint = (
+            f" Its {exercise.pattern.value.replace('_', ' ')} work is: {', '.join(alike)}."
+            if alike
+            else ""
+        )
+        raise InputError(
+            f"--known {known.exercise}: {exercise.name} is not in this program, so the set "
+            f"cannot set a starting load.{hint}",
+            {"field": "known", "exercise": known.exercise, "in_program": alike},
+        )
+    problem = known_set_problem(exercise, known, athlete.bodyweight_kg)
+    if problem is not None:
+        raise InputError(
+            f"--known {known.exercise}: this set cannot set a starting load: {problem}.",
+            {"field": "known", "exercise": known.exercise, "problem": problem},
+        )
 
 
 def _check_load_style(exercise: Exercise, logged_as_bodyweight: bool, text: str) -> None:

@@ -8,10 +8,11 @@ from datetime import date, timedelta
 from backbone.domain.athlete import Athlete
 from backbone.domain.errors import InputError
 from backbone.domain.exercise import Exercise
+from backbone.domain.history import LoggedSet
 from backbone.domain.pain_day import GENTLE_MOBILITY
 from backbone.domain.planner.candidates import block_of
 from backbone.domain.planner.constraints import working_sets_target
-from backbone.domain.prescription import dose_for
+from backbone.domain.prescription import Reason, dose_for
 from backbone.domain.program import Block, KnownSet, PlanItem, Session
 from backbone.domain.progression import (
     Prescription,
@@ -20,6 +21,7 @@ from backbone.domain.progression import (
     group_exposures,
     prescribe,
 )
+from backbone.domain.progression.units import fitted_item
 from backbone.domain.vocabulary import BlockKind
 from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge, UnitOfWork
@@ -35,6 +37,8 @@ PLANNED_DELOAD_REPLACED_WITHIN_DAYS = 14
 """progression.mesocycle_length: a deload comes after 4-6 loading weeks, so a planned deload week
 that starts within two weeks of a reactive deload would follow a single loading week: the
 reactive one replaces it, and that week trains as the loading week before it."""
+SUBSTITUTE_HOPS = 2
+"""how far a chain of substitutes is followed (pull-up -> negatives -> band-assisted)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,33 +222,74 @@ def _today_item(
         return TodayItem(block.kind, planned, exercise, None)
     athlete_id = view.athlete.athlete_id
     assert athlete_id is not None
-    logged = uow.sets.sets_for(
-        athlete_id,
-        [exercise.slug],
-        since=day.on - timedelta(days=PRESCRIPTION_WINDOW_DAYS),
-        until=day.on - timedelta(days=1),
-    )
+    since = day.on - timedelta(days=PRESCRIPTION_WINDOW_DAYS)
+    until = day.on - timedelta(days=1)
+    logged = uow.sets.sets_for(athlete_id, [exercise.slug], since=since, until=until)
     profile = view.plan.profile
     known = starting_set(view, exercise.slug)
     deload_week = day.week is not None and day.week.deload
     if deload_week and _reactive_deload_replaces(recovery, day):
         deload_week = False
         planned = _loading_week_item(view, day, planned)
-    prescription = prescribe(
-        exercise,
-        planned,
-        group_exposures(logged),
-        athlete=view.athlete,
-        level=profile.level,
-        goal=profile.goal,
-        back_pain=profile.back_pain,
-        deload_week=deload_week,
-        known=known,
-        recovery=recovery,
-        catalogue=knowledge.catalogue,
-        evidence=knowledge.evidence,
-        profile=profile,
-    )
+
+    def prescribe_for(doing: Exercise, item: PlanItem, sets: list[LoggedSet]) -> Prescription:
+        return prescribe(
+            doing,
+            item,
+            group_exposures(sets),
+            athlete=view.athlete,
+            level=profile.level,
+            goal=profile.goal,
+            back_pain=profile.back_pain,
+            deload_week=deload_week,
+            known=known if doing is exercise else None,
+            recovery=recovery,
+            catalogue=knowledge.catalogue,
+            evidence=knowledge.evidence,
+            profile=profile,
+        )
+
+    prescription = prescribe_for(exercise, planned, logged)
+    for _ in range(SUBSTITUTE_HOPS):
+        # A regression, stall variation or next step is done in place of the planned lift: once
+        # it has been logged since the planned lift last was, its own log decides what comes
+        # next (negatives -> back to pull-ups), so a substitute is not prescribed forever.
+        slug = prescription.substitute
+        if slug is None or slug not in knowledge.catalogue:
+            break
+        last_planned = max((s.performed_on for s in logged), default=None)
+        doing_sets = [
+            s
+            for s in uow.sets.sets_for(athlete_id, [slug], since=since, until=until)
+            if last_planned is None or s.performed_on > last_planned
+        ]
+        if not doing_sets:
+            break
+        doing = knowledge.catalogue.get(slug)
+        item = fitted_item(planned, doing, prescription)
+        chained = prescribe_for(doing, item, doing_sets)
+        # the step up from the substitute leads back to the planned lift when it is one of
+        # the substitute's listed progressions (negatives -> chin-up as well as pull-up)
+        back = chained.substitute == exercise.slug or (
+            chained.substitute in doing.progressions and exercise.slug in doing.progressions
+        )
+        prescription = replace(
+            chained,
+            exercise=exercise.slug,
+            substitute=None if back else (chained.substitute or doing.slug),
+        )
+        if back:
+            rule = chained.why[0].rule_id if chained.why else "progression.overload_required"
+            prescription = replace(
+                prescription,
+                instructions=f"Back to {exercise.name}: {doing.name} did its job.",
+                why=(
+                    Reason(rule, f"the top of the range on {doing.name}: back to {exercise.name}"),
+                    *chained.why[1:],
+                ),
+            )
+        if back or chained.substitute is None:
+            break
     if view.program.swaps:
         prescription = _swapped_in(prescription, planned, view, knowledge)
     return TodayItem(block.kind, planned, exercise, prescription)

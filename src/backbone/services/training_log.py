@@ -322,9 +322,23 @@ def history(
 
 
 def _check_fits(exercise: Exercise, one: ParsedSet) -> None:
+    if exercise.measured_by is MeasuredBy.SECONDS and logs_load_kg(exercise):
+        if one.seconds is None or one.load is None:
+            raise InputError(
+                f"{exercise.name} is carried or held with a load for a time: log load x seconds, "
+                "e.g. 24x40s (or w:12x20s for a warm-up).",
+                {"exercise": exercise.slug},
+            )
+        return
     if exercise.measured_by is MeasuredBy.SECONDS and one.seconds is None:
         raise InputError(
-            f"{exercise.name} is a timed hold: log seconds, e.g. 45s (or w:20s for a warm-up).",
+            f"{exercise.name} is a timed hold: log seconds, e.g. 45s (or w:20s for a warm-up; "
+            "bw+10x30s with weight added).",
+            {"exercise": exercise.slug},
+        )
+    if exercise.measured_by is MeasuredBy.REPS and one.seconds is not None:
+        raise InputError(
+            f"{exercise.name} is counted in reps, not seconds: log e.g. 60x8@2 or bwx10.",
             {"exercise": exercise.slug},
         )
     if exercise.measured_by is MeasuredBy.REPS and one.reps is None:

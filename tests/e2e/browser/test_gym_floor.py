@@ -164,8 +164,9 @@ def test_drills_are_a_compact_check_list_and_stay_ticked(phone: Any, server: Ser
     expect(page.locator("li.drill").first).not_to_have_class(re.compile("is-done"))
     assert stored_sets(server, "gus") == ticked - first_sets
     # one hand, one screen width: the whole session fits far shorter than a logger per drill
+    # (a carry's logger has a load stepper beside its seconds)
     height = page.evaluate("document.documentElement.scrollHeight")
-    assert height < 6000, height
+    assert height < 6200, height
 
 
 def test_settings_change_equipment_and_today_follows(phone: Any, server: Server) -> None:

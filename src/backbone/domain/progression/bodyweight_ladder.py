@@ -1,9 +1,14 @@
-"""A rep/set ladder for moves with nothing to add to the bar (bodyweight, bands).
+"""A rep ladder for moves with nothing to add to the bar (bodyweight, bands).
 
 progression.overload_required says load, reps or sets must rise; without a load to add, this
-ladder climbs reps to the top of the range, then adds a set (one extra), then moves to the next
-variation in the catalogue (e.g. band-assisted pull-up -> negative -> pull-up) at the bottom of
-the range. Partial or painful sets never count (progression.double).
+ladder climbs reps to the top of the range, then moves to the next variation the athlete has the
+equipment for (pull-up -> weighted pull-up, back extension -> weighted), at the bottom of its
+range. The set count stays the plan's: adding sets is not the ladder.
+
+Below the bottom of the range the move is too hard to progress: it regresses to the first listed
+easier variation the equipment allows (negatives, band or machine assistance), or, without one,
+to sets of what the athlete can do, built back up to the range. Partial or painful sets never
+count as success (progression.double).
 """
 
 from __future__ import annotations
@@ -15,22 +20,23 @@ from backbone.domain.program import PlanItem
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.outcome import Outcome
 from backbone.domain.progression.targets import Prescription, SetTarget, load_target
-from backbone.domain.progression.variations import harder
+from backbone.domain.progression.variations import easier_within, harder_within
 
 RULE = "progression.overload_required"
 CLEAN_RULE = "progression.double"
+REGRESS_RULE = "progression.overload_required"
 
 
 def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) -> Prescription:
     assert planned.reps is not None
     low, high = planned.reps
-    extra = ctx.evidence.integer(RULE, "ladder_extra_sets")
-    most_sets = planned.sets + extra
     reps_done = last.min_reps or 0
-    sets = max(planned.sets, min(last.sets, most_sets))
+    sets = planned.sets
     substitute: str | None = None
     reps = (low, high)
     added = last.top_kg if body_loaded(exercise) else None
+    if last.below_range(low):
+        return regress(exercise, planned, last, ctx)
     if not last.clean:
         reps = (min(max(low, reps_done), high), high)
         why = Reason(CLEAN_RULE, "a partial or painful set does not count: same targets")
@@ -39,32 +45,78 @@ def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context)
         reps = (min(max(low, reps_done + 1), high), high)
         why = Reason(RULE, f"not every set reached {high} reps: one more rep per set")
         text = f"{sets} sets: at least {reps[0]} reps each, up to {high}."
-    elif last.sets < most_sets:
-        sets = min(last.sets + 1, most_sets)
-        reps = (low, high)
-        why = Reason(RULE, f"every set reached {high} reps: add a set ({sets})")
-        text = f"{sets} sets of {low}-{high} reps."
     else:
-        nxt = harder(exercise, ctx.catalogue)
+        nxt = harder_within(exercise, ctx)
         if nxt is None:
             reps = (high, high)
-            why = Reason(RULE, f"{most_sets} x {high} reached; no harder variation listed")
-            text = f"{sets} sets of {high} reps; slow the lowering to 3 s to make it harder."
+            why = Reason(RULE, f"{high} reps on every set and no harder variation with your kit")
+            text = (
+                f"{sets} sets of {high} reps with a 3 s lowering and a pause at the hardest "
+                "point: slower reps are the next overload."
+            )
         else:
             substitute = nxt.slug
-            sets = planned.sets
             added = None
-            why = Reason(RULE, f"{most_sets} x {high} reached: move on to {nxt.name}")
+            why = Reason(RULE, f"{high} reps on every set: move on to {nxt.name}")
             text = f"Move on to {nxt.name}: {sets} sets of {low}-{high} reps."
+    return Prescription(
+        exercise.slug,
+        _targets(exercise, substitute, added, reps, sets, planned, ctx),
+        False,
+        text,
+        (why,),
+        substitute,
+    )
+
+
+def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) -> Prescription:
+    """Below the range: an easier variation within the equipment, else fewer reps per set."""
+    assert planned.reps is not None
+    low, high = planned.reps
+    reps_done = round(last.mean_reps or 0)
+    easier = easier_within(exercise, ctx)
+    if easier is not None:
+        why = Reason(
+            REGRESS_RULE,
+            f"{reps_done} reps a set is below the {low}-{high} range: {easier.name} until the range "
+            "is in reach",
+        )
+        text = f"Regress to {easier.name}: {planned.sets} sets of {low}-{high} reps."
+        targets = _targets(exercise, easier.slug, None, (low, high), planned.sets, planned, ctx)
+        return Prescription(exercise.slug, targets, False, text, (why,), easier.slug)
+    start = max(1, reps_done)
+    why = Reason(
+        REGRESS_RULE,
+        f"{reps_done} reps a set is below the {low}-{high} range and no easier variation fits your kit: "
+        f"sets of {start}-{low}, building back to {low}",
+    )
+    text = (
+        f"{planned.sets} sets of {start}-{low} reps with a slow 3-5 s lowering; "
+        f"add a rep a session until {low} on every set."
+    )
+    added = last.top_kg if body_loaded(exercise) else None
+    targets = _targets(exercise, None, added, (start, low), planned.sets, planned, ctx)
+    return Prescription(exercise.slug, targets, False, text, (why,))
+
+
+def _targets(
+    exercise: Exercise,
+    substitute: str | None,
+    added: float | None,
+    reps: tuple[int, int],
+    sets: int,
+    planned: PlanItem,
+    ctx: Context,
+) -> tuple[SetTarget, ...]:
+    doing = ctx.catalogue.get(substitute) if substitute is not None else exercise
     if substitute is not None:
-        nxt_body = body_loaded(ctx.catalogue.get(substitute))
         target = (
             load_target(True, 0.0, reps, None, planned.rir)
-            if nxt_body
+            if body_loaded(doing)
             else SetTarget(None, None, reps, None, planned.rir)
         )
     elif body_loaded(exercise):
         target = load_target(True, added, reps, None, planned.rir)
     else:
         target = SetTarget(None, None, reps, None, planned.rir)
-    return Prescription(exercise.slug, (target,) * sets, False, text, (why,), substitute)
+    return (target,) * sets

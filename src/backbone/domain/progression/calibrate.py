@@ -10,12 +10,19 @@ near failure).
 from __future__ import annotations
 
 from backbone.domain.exercise import Exercise
-from backbone.domain.loads import body_loaded, format_load, load_progressed, round_load_kg
+from backbone.domain.loads import (
+    body_loaded,
+    format_load,
+    load_progressed,
+    logs_load_kg,
+    round_load_kg,
+)
 from backbone.domain.prescription import Reason
 from backbone.domain.program import KnownSet, PlanItem
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.targets import Prescription, SetTarget, load_target
-from backbone.domain.strength import estimate_known_set, load_for_reps_kg
+from backbone.domain.strength import E1rmEstimate, estimate_known_set, load_for_reps_kg
+from backbone.domain.vocabulary import MeasuredBy
 
 E1RM_RULE = "e1rm.rir_adjusted"
 RAMP_RULE = "mobility.dynamic_warmup"
@@ -33,6 +40,12 @@ def first_exposure(
         if known is not None and known.seconds is not None:
             low = min(max(low, known.seconds), high)
         weighed = load_progressed(exercise) and not body
+        if weighed and known is not None and known.load_kg is not None:
+            # a carry reported with its load: start there
+            target = load_target(body, known.load_kg, None, (low, high), rir)
+            why = (Reason("progression.hold_time", f"from your known set: {low}-{high} s"),)
+            text = f"Carry {format_load(known.load_kg, ctx.athlete)} for {low}-{high} s."
+            return Prescription(exercise.slug, (target,) * planned.sets, False, text, why)
         target = load_target(body, None, None, (low, high), rir)
         why = (Reason("progression.hold_time", f"start with {low}-{high} s holds, form first"),)
         if weighed:
@@ -57,14 +70,22 @@ def first_exposure(
         return Prescription(exercise.slug, (target,) * planned.sets, False, text, why)
     from_known = _from_known(exercise, known, high, rir, ctx)
     if from_known is not None:
-        value, e1rm = from_known
+        value, estimate = from_known
+        e1rm = estimate.e1rm_kg
+        spread = round((estimate.high_kg - estimate.e1rm_kg) / estimate.e1rm_kg * 100)
         target = load_target(body, value, (low, high), None, rir)
-        shown = f"bodyweight {value:+g} kg" if body else format_load(value, ctx.athlete)
+        sign = "-" if value < 0 else "+"
+        shown = (
+            f"bodyweight {sign}{format_load(abs(value), ctx.athlete)}"
+            if body
+            else format_load(value, ctx.athlete)
+        )
         text = f"Start at {shown} for {low}-{high} reps at RIR {rir}."
         why = (
             Reason(
                 E1RM_RULE,
-                f"from your known set (e1RM about {format_load(e1rm, ctx.athlete)}): "
+                f"from your known set (e1RM about {format_load(e1rm, ctx.athlete)}, "
+                f"±{spread}% from {estimate.reps_to_failure} reps to failure): "
                 f"a load for {high} reps with {rir} in reserve",
             ),
         )
@@ -84,8 +105,9 @@ def first_exposure(
 
 def _from_known(
     exercise: Exercise, known: KnownSet | None, reps: int, rir: int | None, ctx: Context
-) -> tuple[float, float] | None:
-    """(starting load or added weight, e1RM) from a known set, or None when it cannot tell."""
+) -> tuple[float, E1rmEstimate] | None:
+    """(starting load or added weight, e1RM estimate) from a known set, or None when it cannot
+    tell."""
     if known is None or known.reps is None:
         return None
     bodyweight = ctx.athlete.bodyweight_kg
@@ -100,26 +122,35 @@ def _from_known(
     estimate = estimate_known_set(moved, known.reps, known.rir)
     if isinstance(estimate, str):
         return None
-    e1rm = estimate.e1rm_kg
-    load = load_for_reps_kg(e1rm, reps, rir)
+    load = load_for_reps_kg(estimate.e1rm_kg, reps, rir)
     if load is None:
         return None
     if body_loaded(exercise):
         load -= bodyweight or 0.0
-    return round_load_kg(load, exercise, ctx.athlete), e1rm
+    return round_load_kg(load, exercise, ctx.athlete), estimate
 
 
 def known_set_problem(
     exercise: Exercise, known: KnownSet, bodyweight_kg: float | None
 ) -> str | None:
-    """Why a `--known` set cannot set the starting load (None when it can), for the CLI to say."""
-    if known.seconds is not None or known.reps is None:
-        return None if exercise.measured_by.value == "seconds" else "it is a hold, not reps"
-    if not load_progressed(exercise) and not body_loaded(exercise):
-        return f"{exercise.name} is progressed by reps and variations, not by load"
+    """Why a `--known` set cannot set the start (None when it can), for the CLI to say; it
+    mirrors what `first_exposure` reads from the set."""
+    if exercise.measured_by is MeasuredBy.SECONDS:
+        if known.seconds is None:
+            return f"{exercise.name} is a timed hold: give seconds, e.g. 30s"
+        if logs_load_kg(exercise) and known.load_kg is None:
+            return f"{exercise.name} is carried with a load: give load x seconds, e.g. 24x40s"
+        return None
+    if known.reps is None:
+        return f"{exercise.name} is counted in reps: give e.g. 60x10@2"
+    if not load_progressed(exercise):
+        return None  # the reps start the ladder; no load is worked out
     if body_loaded(exercise):
         if bodyweight_kg is None:
-            return "your bodyweight is not known (set it in your athlete settings)"
+            return (
+                "your bodyweight is not known, so a load cannot be worked out "
+                "(set it with `backbone athlete --bodyweight KG`)"
+            )
         moved = bodyweight_kg + (known.added_kg or 0.0)
     elif known.load_kg is None:
         return "it has no load"

@@ -52,8 +52,9 @@ from backbone.domain.progression.pain import (
     regress,
 )
 from backbone.domain.progression.recovery import Recovery
-from backbone.domain.progression.stall import detect_stall
+from backbone.domain.progression.stall import apply_stall, detect_stall
 from backbone.domain.progression.targets import Prescription
+from backbone.domain.progression.units import in_logged_units
 from backbone.domain.vocabulary import BackPain, Goal, Kind, Level, MeasuredBy
 
 FLAGS_RULE = "safety.red_flags"
@@ -155,11 +156,12 @@ def prescribe(
                 result = replace(result, why=(recovery.hard_session_reason,))
         else:
             result = _progress(exercise, planned, base, ctx)
-        stall = detect_stall(exercise, planned, base, ctx)
-        if stall is not None:
-            result = replace(result, stall=stall)
+            stall = detect_stall(exercise, planned, base, ctx)
+            if stall is not None and result.substitute is None and last.clean:
+                # progression.stall: the stall changes what is done, not only what is said
+                result = apply_stall(result, stall, exercise, planned, base, ctx)
     result = replace(result, why=result.why + recovery.reasons)
-    return _cap_rir(result, recovery.rir_floor)
+    return _cap_rir(in_logged_units(result, exercise, ctx), recovery.rir_floor)
 
 
 def _hard_session(recovery: Recovery, planned: PlanItem) -> bool:

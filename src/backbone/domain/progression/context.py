@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from backbone.domain.athlete import Athlete, Profile
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.evidence import EvidenceRegistry
-from backbone.domain.vocabulary import BackPain, Goal, Level
+from backbone.domain.vocabulary import BackPain, Equipment, Goal, Level
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +20,9 @@ class Context:
     evidence: EvidenceRegistry
     profile: Profile | None = None
     """the program's profile, when known: substitutes must fit its equipment and level"""
+
+    def has(self, exercise_equipment: frozenset[Equipment]) -> bool:
+        """Can the athlete do an exercise that needs this equipment? (Any, when not known.)"""
+        if self.profile is None:
+            return True
+        return exercise_equipment <= (self.profile.available_equipment | {Equipment.BODYWEIGHT})

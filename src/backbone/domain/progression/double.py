@@ -9,9 +9,16 @@ less load or fewer reps can never earn a bigger jump than a stronger one.
 from __future__ import annotations
 
 from backbone.domain.exercise import Exercise
-from backbone.domain.loads import body_loaded, format_load, next_load_up_kg
+from backbone.domain.loads import (
+    ASSISTANCE_MACHINES,
+    body_loaded,
+    format_load,
+    next_load_down_kg,
+    next_load_up_kg,
+)
 from backbone.domain.prescription import Reason
 from backbone.domain.program import PlanItem
+from backbone.domain.progression import bodyweight_ladder
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.outcome import Outcome
 from backbone.domain.progression.targets import Prescription, load_target
@@ -42,6 +49,22 @@ def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context)
             f"+{format_load(load - last.top_kg, ctx.athlete)}, back to {low} reps",
         )
         text = f"New load {format_load(load, ctx.athlete)}: {low}-{high} reps per set."
+    elif (
+        body and _below(last, low) and last.top_kg <= 0 and exercise.slug not in ASSISTANCE_MACHINES
+    ):
+        # nothing added to take off: an easier variation (negatives, assistance) instead
+        return bodyweight_ladder.regress(exercise, planned, last, ctx)
+    elif body and _below(last, low):
+        # a bodyweight move below the range: less added weight, or more assistance
+        load = next_load_down_kg(last.top_kg, exercise, ctx.athlete)
+        change = "less added weight" if load >= 0 else "more assistance"
+        reps = (low, high)
+        why = Reason(
+            RULE,
+            f"{round(last.mean_reps or 0)} reps a set is below the {low}-{high} range: {change} "
+            f"({_signed(load, ctx)}) until the range is in reach",
+        )
+        text = f"Bodyweight {_signed(load, ctx)}: {low}-{high} reps per set."
     else:
         load = last.top_kg
         floor = min(max(low, (last.min_reps or 0) + 1), high)
@@ -50,6 +73,15 @@ def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context)
         text = f"Same load; beat last time: at least {floor} reps on every set, up to {high}."
     target = load_target(body, load, reps, None, planned.rir)
     return Prescription(exercise.slug, (target,) * planned.sets, False, text, (why,))
+
+
+def _below(last: Outcome, low: int) -> bool:
+    return last.below_range(low)
+
+
+def _signed(added_kg: float, ctx: Context) -> str:
+    sign = "-" if added_kg < 0 else "+"
+    return f"{sign}{format_load(abs(added_kg), ctx.athlete)}"
 
 
 def _hold_reason(last: Outcome, high: int, rir: int | None) -> str:

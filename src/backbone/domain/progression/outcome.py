@@ -35,6 +35,15 @@ class Outcome:
     worst_pain: int | None
 
     @property
+    def mean_reps(self) -> float | None:
+        """reps per work set: below the range on average means too hard, not one slow last set"""
+        return self.total_reps / self.sets if self.sets and self.min_reps is not None else None
+
+    def below_range(self, low: int) -> bool:
+        mean = self.mean_reps
+        return mean is not None and mean < low
+
+    @property
     def has_work(self) -> bool:
         return self.sets > 0
 

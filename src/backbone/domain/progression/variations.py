@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.exercise import Exercise
+from backbone.domain.progression.context import Context
 from backbone.domain.vocabulary import Level, SpinalLoad
 
 _SPINE_RANK = {SpinalLoad.LOW: 0, SpinalLoad.MODERATE: 1, SpinalLoad.HIGH: 2}
@@ -44,4 +45,26 @@ def sibling(exercise: Exercise, catalogue: Catalogue, level: Level) -> Exercise 
             and candidate.level.rank <= level.rank
         ):
             return candidate
+    return None
+
+
+def harder_within(exercise: Exercise, ctx: Context) -> Exercise | None:
+    """The first listed progression the athlete has the equipment for."""
+    for slug in exercise.progressions:
+        if slug in ctx.catalogue:
+            candidate = ctx.catalogue.get(slug)
+            if ctx.has(candidate.equipment):
+                return candidate
+    return None
+
+
+def easier_within(exercise: Exercise, ctx: Context) -> Exercise | None:
+    """The first listed regression the athlete has the equipment for, no harder on the spine."""
+    for slug in exercise.regressions:
+        if slug in ctx.catalogue:
+            candidate = ctx.catalogue.get(slug)
+            if ctx.has(candidate.equipment) and spine_rank(candidate.spinal_load) <= spine_rank(
+                exercise.spinal_load
+            ):
+                return candidate
     return None

@@ -118,8 +118,9 @@ class ProgramIn(PlanIn):
 
 
 class SetIn(BaseModel):
-    """One set as structured JSON (loads in kg). Holds give `seconds`; bodyweight exercises
-    give `added_kg` (negative: assistance) or nothing; loaded exercises give `load_kg`."""
+    """One set as structured JSON (loads in kg). Holds give `seconds` (carries `load_kg` too);
+    bodyweight exercises give `added_kg` (negative: assistance) or nothing; loaded exercises give
+    `load_kg`."""
 
     model_config = _config({"load_kg": 60, "reps": 8, "rir": 2})
     set_type: Literal["warmup", "working", "drop", "failure", "amrap"] = "working"
@@ -131,10 +132,16 @@ class SetIn(BaseModel):
 
     def shorthand(self) -> str:
         """The same set in the logging shorthand (so both forms go through one parser)."""
+        if self.load_kg is not None:
+            added = None  # a loaded set, or a carry's load and time
+        elif self.seconds is not None:
+            added = self.added_kg or None  # a hold, with any weight added
+        else:
+            added = self.added_kg or 0.0
         parsed = ParsedSet(
             set_type=SetType(self.set_type),
-            load=self.load_kg if self.seconds is None else None,
-            added=(self.added_kg or 0.0) if self.seconds is None and self.load_kg is None else None,
+            load=self.load_kg,
+            added=added,
             reps=None if self.seconds is not None else self.reps or 0,
             seconds=self.seconds,
             rir=self.rir,

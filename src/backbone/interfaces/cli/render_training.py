@@ -126,6 +126,8 @@ def render_prescription(
     exercise: Exercise, prescription: Prescription, units: Units, out: Console
 ) -> None:
     out.print(f"[bold]{exercise.name}[/] next time:")
+    if prescription.substitute:
+        out.print(f"swap for {escape(prescription.substitute)}")
     for line in doses.targets(prescription, units):
         out.print(escape(line))
     if prescription.stall:
@@ -162,6 +164,8 @@ def render_log_result(result: LogResult, out: Console) -> None:
         )
     if result.next is not None:
         out.print("Next time:")
+        if result.next.substitute:
+            out.print(f"swap for {escape(result.next.substitute)}")
         for line in doses.targets(result.next, units):
             out.print(escape(line))
         # a swap is said in words (the targets are for the substitute); calibration and

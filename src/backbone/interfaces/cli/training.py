@@ -117,7 +117,7 @@ def log(
     in_lb: bool | None,
     as_json: bool,
 ) -> None:
-    """Log sets: 60x8@2 (kg x reps @ RIR), 60x8 x3, bw+10x6, bw-20x8, 45s, w:40x10."""
+    """Log sets: 60x8@2 (kg x reps @ RIR), 60x8 x3, bw+10x6, bw-20x8, 45s, 24x40s, w:40x10."""
     from backbone.interfaces.cli.app import application, day, local_athlete_id
     from backbone.services.training_documents import log_document
 

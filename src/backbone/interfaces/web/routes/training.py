@@ -315,7 +315,13 @@ def set_token(form: FormData, exercise: Exercise) -> str:
     if exercise.measured_by is MeasuredBy.SECONDS:
         if not field(form, "seconds"):
             raise InputError("Enter the seconds held (a whole number).", {"field": "seconds"})
-        return f"{whole(form, 'seconds', 1)}s"
+        seconds = whole(form, "seconds", 1)
+        if logs_load_kg(exercise):
+            # a carry: the load and the time, `24x40s`
+            if not field(form, "load"):
+                raise InputError("Enter the load carried.", {"field": "load"})
+            return f"{_plain(decimal(form, 'load'))}x{seconds}s{effort}"
+        return f"{seconds}s"
     if not field(form, "reps"):
         raise InputError("Enter the reps done (a whole number).", {"field": "reps"})
     reps = whole(form, "reps", 1)
