@@ -6,6 +6,7 @@ preview's start bar, and a coach's tabs."""
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -26,6 +27,15 @@ QUEUED_IN_INDEXEDDB = """() => new Promise((resolve, reject) => {
 })"""
 SAVED_ON_PHONE = "async (url) => !!(await caches.match(url, {ignoreVary: true}))"
 TODAY = START.date().isoformat()
+
+
+def wait_saved_on_phone(page: Any, url: str, timeout_s: float = 15.0) -> None:
+    """Poll the page's cache until `url` is saved. (`wait_for_function` cannot do it: the check is
+    async, and the Promise it returns is truthy at once.)"""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(SAVED_ON_PHONE, url):
+        assert time.monotonic() < deadline, f"{url} was never saved on the phone"
+        page.wait_for_timeout(100)
 
 
 def working_card(page: Any, nth: int = 0) -> Any:
@@ -75,7 +85,7 @@ def test_network_cut_mid_session_sets_queue_in_indexeddb_and_sync_once(
     page.evaluate("localStorage.removeItem('backbone.precached')")
     page.reload()
     for url in ("/today", "/history", f"/history/{TODAY}", f"/exercises/{slug}"):
-        page.wait_for_function(SAVED_ON_PHONE, arg=url)
+        wait_saved_on_phone(page, url)
 
     # the network goes: two working sets and a cool-down drill wait on the phone
     page.context.set_offline(True)
@@ -266,7 +276,7 @@ def test_sets_queued_by_the_localstorage_version_move_to_indexeddb_and_sync_once
     onboard(page)
     start_program(page)
     me = athlete_id(server, "kai")
-    page.wait_for_function(SAVED_ON_PHONE, arg="/today")
+    wait_saved_on_phone(page, "/today")
     page.wait_for_function("() => !!navigator.serviceWorker.controller")
     old_set = {
         "key": "web-from-the-old-queue", "exercise": "cat_camel", "label": "bodyweight × 5",
