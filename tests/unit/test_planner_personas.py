@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from backbone.domain.evidence import CitedItem
 from backbone.domain.history import LoggedSet, SetType
 from backbone.domain.loads import body_loaded, logs_load_kg
 from backbone.domain.prescription import mcgill_big3
@@ -271,3 +272,57 @@ def test_gym_strength_pulls_vertically_every_back_session(
             continue
         patterns = {facts.catalogue.get(i.exercise).pattern for i in session.items()}
         assert Pattern.VERTICAL_PULL in patterns, session.day
+
+
+def _cited(item: PlanItem, block: BlockKind, facts: Knowledge) -> CitedItem:
+    """The item as the evidence's `cited_on` scopes see it, read off the plan itself."""
+    exercise = facts.catalogue.get(item.exercise)
+    return CitedItem(
+        exercise=exercise.slug,
+        block=block.value,
+        kind=exercise.kind.value,
+        pattern=exercise.pattern.value,
+        measured_by=exercise.measured_by.value,
+        spinal_load=exercise.spinal_load.value,
+        equipment=frozenset(e.value for e in exercise.equipment),
+        reps=item.reps,
+        seconds=item.seconds,
+        sets=item.sets,
+        ramp_up=item.load_hint.startswith("Ramp up first"),
+    )
+
+
+def test_every_cited_rule_holds_its_scope(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    """No chronic-pain rule in a pain-free plan, no 12-20-rep rule on a 6-12-rep face pull, no
+    ILEX rule on 5 x 10-15, no warm-up rule on a main lift that does not ramp up."""
+    _, plan = case
+    profile = plan.profile
+    for week in plan.weeks:
+        for session in week.sessions:
+            for block in session.blocks:
+                for item in block.items:
+                    cited = _cited(item, block.kind, facts)
+                    for reason in item.why:
+                        rule = facts.evidence.rule(reason.rule_id)
+                        assert rule.cited_within(
+                            cited, profile.goal, profile.level, profile.back_pain
+                        ), (week.number, item.exercise, reason.rule_id)
+
+
+def test_every_worked_item_says_why_it_was_chosen(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """The first reason names the item and says why in plain words; no rule statement pasted."""
+    _, plan = case
+    statements = {rule.statement for rule in facts.evidence}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in (
+                *session.items(BlockKind.MAIN),
+                *session.items(BlockKind.ACCESSORY),
+                *session.items(BlockKind.CORE),
+            ):
+                first = item.why[0]
+                assert first.text.startswith(f"{item.name}: "), first.text
+                assert len(first.text) > len(item.name) + 20, first.text
+                assert not statements & {r.text for r in item.why}, item.exercise

@@ -243,7 +243,16 @@ def _build_week(
                             next_step(entry.exercise, profile, catalogue),
                         ),
                         why=item_reasons(
-                            entry.exercise, entry.block, entry.dose, rir, deload, profile, evidence
+                            entry.exercise,
+                            entry.block,
+                            entry.dose,
+                            sets,
+                            rir,
+                            deload,
+                            ramp > 0,
+                            profile,
+                            catalogue,
+                            evidence,
                         ),
                     )
                 )
