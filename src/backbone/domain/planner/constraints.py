@@ -43,9 +43,13 @@ from backbone.domain.vocabulary import (
     Pattern,
     SpinalLoad,
 )
-from backbone.domain.volume import BACK_TARGETS
+from backbone.domain.volume import BACK_TARGETS, PLAN_TARGETS
 
 QUARTERS = 4
+SYNERGIST_CREDIT = 0.5
+"""volume.fractional_counting names prime movers (1.0) and synergists (0.5); a minor 0.25
+credit counts in the weekly totals and toward the floors but not against a band's top, so a
+deadlift's touch of lat work never keeps the deadlift out of a week whose lats are full"""
 MAX_EXERCISES_PER_BLOCK = {BlockKind.MAIN: 3, BlockKind.ACCESSORY: 3, BlockKind.CORE: 3}
 DEFICIT_BELOW_BAND_WEIGHT = 1000
 SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
@@ -58,6 +62,8 @@ CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
 SET_COST = 1
+BALANCE_WEIGHT = 4
+"""per minute between the longest and the shortest back session"""
 CORE_SET_VALUE_WITH_BACK_PAIN = 4
 MISSING_WORKING_SET_PENALTY = 15
 SHORT_SESSION_MIN = 20
@@ -92,6 +98,8 @@ class WeekModel:
     choices: list[Choice] = field(default_factory=list)
     deficits: dict[Muscle, int] = field(default_factory=dict)
     back_sessions: int = 0
+    back_time: dict[int, list[Term]] = field(default_factory=dict)
+    """each back session's working seconds, as terms of the model"""
 
 
 def back_days_of(week: WeekModel) -> range:
@@ -151,6 +159,8 @@ def _session_rules(
             setup_s += ramp_up_s(c.exercise, c.dose, profile.minutes_per_session)
         time += [(setup_s, c.chosen), (work_s + c.dose.rest_s, c.sets)]
     model.add(time, rule_id=TIME_RULE, upper=slot.budget_s)
+    if slot.focus is SessionFocus.BACK:
+        week.back_time[slot.index] = time
     for block, limit in MAX_EXERCISES_PER_BLOCK.items():
         in_block = [(1, c.chosen) for c in here if c.block is block]
         if in_block:
@@ -184,11 +194,21 @@ def _session_rules(
     hinges = [(1, c.chosen) for c in here if c.exercise.pattern is Pattern.HINGE]
     if hinges:
         model.add(hinges, rule_id="recovery.spacing_72h_hinge", upper=1)
-    for muscle in BACK_TARGETS:
+    for muscle in PLAN_TARGETS:
         direct = [(1, c.sets) for c in here if c.exercise.credit(muscle) >= 1]
         if direct:
             upper = session_direct_sets_max(muscle, back, profile, evidence)
             model.add(direct, rule_id="frequency.volume_equated", upper=upper)
+
+
+def erector_isolation_cap(profile: Profile, evidence: EvidenceRegistry) -> int:
+    """volume.erector_isolation_cap, volume.back_muscle_targets: without back pain, direct
+    back-extension sets a week stay under the cap and under half the erectors' band top, so
+    most of the erectors' sets come from hinges and rows."""
+    cap = evidence.integer("volume.erector_isolation_cap", "direct_sets_per_week_max")
+    share = evidence.integer("volume.back_muscle_targets", "erector_direct_share_max_pct")
+    top = muscle_band(Muscle.ERECTOR_SPINAE, profile, evidence)[1]
+    return min(cap, max(1, top * share // 100))
 
 
 def session_direct_sets_max(
@@ -232,16 +252,14 @@ def _weekly_rules(
             model.add(deadlifts, rule_id=rule, lower=1)
 
     if profile.back_pain is BackPain.NONE:
-        rule = "volume.erector_isolation_cap"
         direct = [
             (1, c.sets)
             for c in choices
             if c.exercise.pattern is Pattern.BACK_EXTENSION and c.block is not BlockKind.CORE
         ]
         if direct:
-            model.add(
-                direct, rule_id=rule, upper=evidence.integer(rule, "direct_sets_per_week_max")
-            )
+            cap = erector_isolation_cap(profile, evidence)
+            model.add(direct, rule_id="volume.erector_isolation_cap", upper=cap)
 
     heavy_hinges = [
         (1, c.chosen)
@@ -266,7 +284,7 @@ def _weekly_rules(
         model.add([(1, f) for f in covered], rule_id="core.anti_movement_mix", lower=2)
 
     back_slots = [s for s in slots if s.focus is SessionFocus.BACK]
-    for muscle in BACK_TARGETS:
+    for muscle in PLAN_TARGETS:
         low, high = muscle_band(muscle, profile, evidence)
         middle = (low + high) / 2
         volume = [
@@ -276,7 +294,12 @@ def _weekly_rules(
         ]
         if not volume:
             continue
-        model.add(volume, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
+        counted = [
+            (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
+            for c in choices
+            if c.exercise.credit(muscle) >= SYNERGIST_CREDIT and counts_as_hard_sets(c.dose)
+        ]
+        model.add(counted, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
         deficit = model.new_var(f"deficit:{muscle.value}", 0, low * QUARTERS)
         model.add([*volume, (1, deficit)], rule_id="volume.weekly_sets_band", lower=low * QUARTERS)
         shortfall = model.new_var(f"shortfall:{muscle.value}", 0, round(middle * QUARTERS))
@@ -288,16 +311,37 @@ def _weekly_rules(
         ]
         # fill toward the band's top (its upper bound is a constraint above)
         objective += [(SHORTFALL_BELOW_TOP_WEIGHT * q, sets) for q, sets in volume]
-        if len(back_slots) >= 2:
+        if len(back_slots) >= 2 and muscle in BACK_TARGETS:
             objective += _second_exposure(week, back_slots, muscle)
 
     objective += _article_lifts(week)
+    objective += _balanced_sessions(week, slots)
     for c in choices:
         objective.append((preference(c.exercise, profile, evidence), c.chosen))
         objective.append((-SET_COST, c.sets))
         objective += _working_sets(week, c, profile)
     objective += _variety(week)
     model.maximize(objective)
+
+
+def erector_quarters(exercise: Exercise) -> int:
+    return round(exercise.credit(Muscle.ERECTOR_SPINAE) * QUARTERS)
+
+
+def _balanced_sessions(week: WeekModel, slots: list[SessionSlot]) -> list[Term]:
+    """Back sessions share the week's work: the gap between the longest and the shortest, in
+    minutes, costs a little, so no 31-minute day sits beside a 47-minute one when the bands are
+    full before the time box is."""
+    if len(week.back_time) < 2:
+        return []
+    most_min = max(slot.budget_s for slot in slots) // 60 + 1
+    longest = week.model.new_var("longest_back_session_min", 0, most_min)
+    shortest = week.model.new_var("shortest_back_session_min", 0, most_min)
+    for time in week.back_time.values():
+        negated = [(-q, v) for q, v in time]
+        week.model.add([(60, longest), *negated], rule_id="model.link", lower=0)
+        week.model.add([(60, shortest), *negated], rule_id="model.link", upper=0)
+    return [(-BALANCE_WEIGHT, longest), (BALANCE_WEIGHT, shortest)]
 
 
 def _article_lifts(week: WeekModel) -> list[Term]:
