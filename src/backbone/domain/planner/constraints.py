@@ -62,7 +62,7 @@ CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
 SET_COST = 1
-BALANCE_WEIGHT = 4
+BALANCE_WEIGHT = 2
 """per minute between the longest and the shortest back session"""
 CORE_SET_VALUE_WITH_BACK_PAIN = 4
 MISSING_WORKING_SET_PENALTY = 15
@@ -302,16 +302,18 @@ def _weekly_rules(
         model.add(counted, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
         deficit = model.new_var(f"deficit:{muscle.value}", 0, low * QUARTERS)
         model.add([*volume, (1, deficit)], rule_id="volume.weekly_sets_band", lower=low * QUARTERS)
+        week.deficits[muscle] = deficit
+        objective.append((-DEFICIT_BELOW_BAND_WEIGHT, deficit))
+        if muscle not in BACK_TARGETS:
+            # the upper back's smaller muscles need their floor and their top; the headline
+            # muscles' midpoint and fill terms already pull the rows and flies that train them
+            continue
         shortfall = model.new_var(f"shortfall:{muscle.value}", 0, round(middle * QUARTERS))
         model.add([*volume, (1, shortfall)], rule_id="model.link", lower=round(middle * QUARTERS))
-        week.deficits[muscle] = deficit
-        objective += [
-            (-DEFICIT_BELOW_BAND_WEIGHT, deficit),
-            (-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall),
-        ]
+        objective.append((-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall))
         # fill toward the band's top (its upper bound is a constraint above)
         objective += [(SHORTFALL_BELOW_TOP_WEIGHT * q, sets) for q, sets in volume]
-        if len(back_slots) >= 2 and muscle in BACK_TARGETS:
+        if len(back_slots) >= 2:
             objective += _second_exposure(week, back_slots, muscle)
 
     objective += _article_lifts(week)
@@ -329,19 +331,17 @@ def erector_quarters(exercise: Exercise) -> int:
 
 
 def _balanced_sessions(week: WeekModel, slots: list[SessionSlot]) -> list[Term]:
-    """Back sessions share the week's work: the gap between the longest and the shortest, in
-    minutes, costs a little, so no 31-minute day sits beside a 47-minute one when the bands are
-    full before the time box is."""
+    """Back sessions share the week's work: each minute the shortest back session gains earns a
+    little, so no 31-minute day sits beside a 47-minute one when the bands fill before the time
+    box does. (Rewarding the shortest alone keeps the model quick to prove; a term on the
+    longest as well cost the solver several times over.)"""
     if len(week.back_time) < 2:
         return []
     most_min = max(slot.budget_s for slot in slots) // 60 + 1
-    longest = week.model.new_var("longest_back_session_min", 0, most_min)
     shortest = week.model.new_var("shortest_back_session_min", 0, most_min)
     for time in week.back_time.values():
-        negated = [(-q, v) for q, v in time]
-        week.model.add([(60, longest), *negated], rule_id="model.link", lower=0)
-        week.model.add([(60, shortest), *negated], rule_id="model.link", upper=0)
-    return [(-BALANCE_WEIGHT, longest), (BALANCE_WEIGHT, shortest)]
+        week.model.add([(60, shortest), *((-q, v) for q, v in time)], rule_id="model.link", upper=0)
+    return [(BALANCE_WEIGHT, shortest)]
 
 
 def _article_lifts(week: WeekModel) -> list[Term]:
