@@ -15,6 +15,7 @@ from backbone.domain.catalogue import Catalogue
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.planner.candidates import deadlift_variant, loaded_hinge
+from backbone.domain.planner.constraints import erector_isolation_cap
 from backbone.domain.prescription import BIG3_RULE, Reason, mcgill_big3
 from backbone.domain.vocabulary import (
     BackPain,
@@ -250,7 +251,7 @@ def _back_extension(
             f"{name}: {_back_words(profile)}; extensor endurance holds eased back pain in trials",
         )
     if pain is BackPain.NONE:
-        cap = evidence.integer("volume.erector_isolation_cap", "direct_sets_per_week_max")
+        cap = erector_isolation_cap(profile, evidence)
         return Reason(
             "volume.erector_isolation_cap",
             f"{name}: {have}; direct erector work, at most {cap} sets a week beside the hinges",
