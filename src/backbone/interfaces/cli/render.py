@@ -38,7 +38,9 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
         label = "deload" if week.deload else "loading"
         sets = " · ".join(f"{m.value} {dict(week.weekly_sets)[m]:g}" for m in PLAN_TARGETS)
         out.print(
-            f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on}) · weekly hard sets: {sets}"
+            f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on})\n"
+            f"weekly hard sets: {sets}",
+            soft_wrap=True,
         )
         for session in week.sessions:
             out.print(_session_table(session))
@@ -47,7 +49,7 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
     out.print("[dim]`backbone plan ... --json` shows each item's reasons and the sources.[/]")
     err = console(sys.stderr)
     for warning in plan.warnings:
-        err.print(f"[yellow]warning[/] [{warning.rule_id}] {warning.message}")
+        err.print(f"[yellow]warning[/] {escape(f'[{warning.rule_id}]')} {escape(warning.message)}")
 
 
 def _session_table(session: Session) -> Table:
