@@ -62,8 +62,6 @@ CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
 SET_COST = 1
-BALANCE_WEIGHT = 2
-"""per minute between the longest and the shortest back session"""
 CORE_SET_VALUE_WITH_BACK_PAIN = 4
 MISSING_WORKING_SET_PENALTY = 15
 SHORT_SESSION_MIN = 20
@@ -98,8 +96,6 @@ class WeekModel:
     choices: list[Choice] = field(default_factory=list)
     deficits: dict[Muscle, int] = field(default_factory=dict)
     back_sessions: int = 0
-    back_time: dict[int, list[Term]] = field(default_factory=dict)
-    """each back session's working seconds, as terms of the model"""
 
 
 def back_days_of(week: WeekModel) -> range:
@@ -159,8 +155,6 @@ def _session_rules(
             setup_s += ramp_up_s(c.exercise, c.dose, profile.minutes_per_session)
         time += [(setup_s, c.chosen), (work_s + c.dose.rest_s, c.sets)]
     model.add(time, rule_id=TIME_RULE, upper=slot.budget_s)
-    if slot.focus is SessionFocus.BACK:
-        week.back_time[slot.index] = time
     for block, limit in MAX_EXERCISES_PER_BLOCK.items():
         in_block = [(1, c.chosen) for c in here if c.block is block]
         if in_block:
@@ -317,7 +311,6 @@ def _weekly_rules(
             objective += _second_exposure(week, back_slots, muscle)
 
     objective += _article_lifts(week)
-    objective += _balanced_sessions(week, slots)
     for c in choices:
         objective.append((preference(c.exercise, profile, evidence), c.chosen))
         objective.append((-SET_COST, c.sets))
@@ -328,20 +321,6 @@ def _weekly_rules(
 
 def erector_quarters(exercise: Exercise) -> int:
     return round(exercise.credit(Muscle.ERECTOR_SPINAE) * QUARTERS)
-
-
-def _balanced_sessions(week: WeekModel, slots: list[SessionSlot]) -> list[Term]:
-    """Back sessions share the week's work: each minute the shortest back session gains earns a
-    little, so no 31-minute day sits beside a 47-minute one when the bands fill before the time
-    box does. (Rewarding the shortest alone keeps the model quick to prove; a term on the
-    longest as well cost the solver several times over.)"""
-    if len(week.back_time) < 2:
-        return []
-    most_min = max(slot.budget_s for slot in slots) // 60 + 1
-    shortest = week.model.new_var("shortest_back_session_min", 0, most_min)
-    for time in week.back_time.values():
-        week.model.add([(60, shortest), *((-q, v) for q, v in time)], rule_id="model.link", upper=0)
-    return [(BALANCE_WEIGHT, shortest)]
 
 
 def _article_lifts(week: WeekModel) -> list[Term]:

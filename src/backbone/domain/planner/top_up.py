@@ -131,6 +131,11 @@ def _counted_quarters(exercise: Exercise, muscle: Muscle) -> int:
     return round(credit * QUARTERS) if credit >= SYNERGIST_CREDIT else 0
 
 
+def placed_s(item: Placed, profile: Profile) -> int:
+    """Seconds `item` takes in its session with its sets (ramp-up sets included)."""
+    return _seconds(item, item.sets, profile)
+
+
 def _seconds(item: Placed, sets: int, profile: Profile) -> int:
     seconds = item_s(item.exercise, item.dose, item.block, sets)
     if sets > 0 and ramps_up(item.exercise, item.block):
