@@ -86,6 +86,7 @@ def choice_reasons(
     if (
         profile.back_pain is not BackPain.NONE
         and exercise.pattern in (Pattern.HINGE, Pattern.BACK_EXTENSION)
+        and exercise.measured_by is MeasuredBy.REPS
         and exercise.credit(Muscle.ERECTOR_SPINAE) >= 1
         and reasons[0].rule_id != "lumbar.posterior_chain_lbp"
     ):
