@@ -779,3 +779,15 @@ def test_real_process_json_error_on_stdout() -> None:
     body = json.loads(done.stdout)
     assert body["ok"] is False
     assert "someday" in body["error"]
+
+
+def test_the_plan_table_says_why_each_exercise_in_words_with_its_rule() -> None:
+    result = run(
+        "plan", "--days", "2", "--minutes", "30", "--equipment", "band",
+        "--back-pain", "current", "--start", "2026-11-30", "--weeks", "1",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = words(result.output)
+    assert "you have current back pain" in text
+    assert "[core.mcgill_big3]" in text
+    assert "[safety.pain_monitoring]" in text  # warnings keep their rule id too

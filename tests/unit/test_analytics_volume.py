@@ -66,6 +66,10 @@ def test_band_follows_the_profile_and_status_is_below_or_above() -> None:
     assert _volume(analytics, Muscle.LATS).band == (10, 16)
     assert _volume(analytics, Muscle.LATS).status is BandStatus.ABOVE
     assert _volume(analytics, Muscle.ERECTOR_SPINAE).status is BandStatus.BELOW
+    # the erectors are judged against their own band, the one the planner fills
+    erectors = _volume(analytics, Muscle.ERECTOR_SPINAE)
+    assert erectors.band == (6, 14)
+    assert erectors.rule_id == "volume.back_muscle_targets"
 
 
 def test_target_muscles_are_always_reported() -> None:

@@ -22,6 +22,17 @@ def test_every_rule_an_exercise_cites_is_in_the_evidence_registry(facts: Knowled
     assert not missing
 
 
+def test_every_exercise_a_rule_scope_names_is_in_the_catalogue(facts: Knowledge) -> None:
+    named = {
+        slug
+        for rule in facts.evidence
+        for scope in rule.cited_on
+        for slug in scope.lists.get("exercises", frozenset())
+    }
+    assert named
+    assert not {slug for slug in named if slug not in facts.catalogue}
+
+
 def test_malformed_yaml_is_an_input_error_naming_the_file(tmp_path: Path) -> None:
     broken = tmp_path / "exercises.yaml"
     broken.write_text("exercises:\n  - slug: row\n    name: [unclosed\n", encoding="utf-8")

@@ -17,6 +17,7 @@ import pytest
 from backbone.data import evidence_from_file, packaged_evidence
 from backbone.domain.errors import NotFound
 from backbone.domain.evidence import (
+    CitedItem,
     EvidenceError,
     EvidenceRegistry,
     Grade,
@@ -423,6 +424,10 @@ def test_bad_grade_is_named() -> None:
         (lambda r: r.update(params={"x": None}), "must be a number"),
         (lambda r: r.update(colour="red"), "unknown field"),
         (lambda r: r.pop("grade"), "missing field"),
+        (lambda r: r.update(cited_on={"patterns": ["row"]}), "cited_on patterns: unknown value"),
+        (lambda r: r.update(cited_on={"reps": [1, 2]}), "cited_on: unknown condition(s) reps"),
+        (lambda r: r.update(cited_on={"reps_within": [20, 12]}), "must be [low, high]"),
+        (lambda r: r.update(cited_on=[]), "cited_on must not be an empty list"),
     ],
 )
 def test_malformed_rule_is_named(change: Any, message: str) -> None:
@@ -481,3 +486,84 @@ def test_evidence_from_file_reads_yaml(tmp_path: Path) -> None:
     )
     registry = evidence_from_file(path)
     assert registry.integer("mobility.thoracic", "reps_per_side_min") == 6
+
+
+def _item(**changes: Any) -> CitedItem:
+    base: dict[str, Any] = {
+        "exercise": "face_pull",
+        "block": "accessory",
+        "kind": "isolation",
+        "pattern": "scapular",
+        "measured_by": "reps",
+        "spinal_load": "low",
+        "equipment": frozenset({"cable"}),
+        "reps": (12, 20),
+        "seconds": None,
+        "sets": 3,
+        "ramp_up": False,
+    }
+    base.update(changes)
+    return CitedItem(**base)
+
+
+HEALTHY = (Goal.HYPERTROPHY, Level.INTERMEDIATE, BackPain.NONE)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "item", "profile", "cited"),
+    [
+        ("select.scapular_isolation", _item(), HEALTHY, True),
+        ("select.scapular_isolation", _item(reps=(6, 12)), HEALTHY, False),
+        (
+            "lumbar.ilex_low_frequency",
+            _item(
+                exercise="isolated_lumbar_extension_machine",
+                pattern="back_extension",
+                reps=(10, 15),
+                sets=5,
+            ),
+            (Goal.HYPERTROPHY, Level.ADVANCED, BackPain.HISTORY),
+            False,
+        ),
+        (
+            "lumbar.ilex_low_frequency",
+            _item(
+                exercise="isolated_lumbar_extension_machine",
+                pattern="back_extension",
+                reps=(8, 12),
+                sets=1,
+            ),
+            (Goal.HEALTH, Level.INTERMEDIATE, BackPain.HISTORY),
+            True,
+        ),
+        ("lumbar.posterior_chain_lbp", _item(pattern="hinge"), HEALTHY, False),
+        ("core.isometric_endurance", _item(pattern="back_extension"), HEALTHY, False),
+        ("mobility.dynamic_warmup", _item(block="main", kind="compound"), HEALTHY, False),
+        (
+            "mobility.dynamic_warmup",
+            _item(block="main", kind="compound", ramp_up=True),
+            HEALTHY,
+            True,
+        ),
+        (
+            "core.mcgill_big3",
+            _item(exercise="bird_dog", measured_by="seconds", reps=None, seconds=(10, 10)),
+            HEALTHY,
+            True,
+        ),
+        (
+            "core.mcgill_big3",
+            _item(exercise="bear_plank", measured_by="seconds", reps=None, seconds=(10, 10)),
+            HEALTHY,
+            False,
+        ),
+    ],
+)
+def test_a_rule_is_cited_only_inside_its_scope(
+    registry: EvidenceRegistry,
+    rule_id: str,
+    item: CitedItem,
+    profile: tuple[Goal, Level, BackPain],
+    cited: bool,
+) -> None:
+    assert registry.rule(rule_id).cited_within(item, *profile) is cited

@@ -10,13 +10,16 @@ from datetime import date
 
 import pytest
 
+from backbone.domain.evidence import CitedItem
 from backbone.domain.history import LoggedSet, SetType
 from backbone.domain.loads import body_loaded, logs_load_kg
+from backbone.domain.planner.candidates import muscle_band
 from backbone.domain.prescription import mcgill_big3
-from backbone.domain.program import Plan, PlanItem, SessionFocus
+from backbone.domain.program import Plan, PlanItem, SessionFocus, Week
 from backbone.domain.shorthand import parse_sets
 from backbone.domain.strength import set_e1rm_kg
-from backbone.domain.vocabulary import BlockKind, Equipment, Loadability, Pattern
+from backbone.domain.vocabulary import BlockKind, Equipment, Kind, Loadability, Muscle, Pattern
+from backbone.domain.volume import PLAN_TARGETS
 from backbone.services.ports import Knowledge
 from tests.conftest import PlanFor
 
@@ -271,3 +274,132 @@ def test_gym_strength_pulls_vertically_every_back_session(
             continue
         patterns = {facts.catalogue.get(i.exercise).pattern for i in session.items()}
         assert Pattern.VERTICAL_PULL in patterns, session.day
+
+
+def _cited(item: PlanItem, block: BlockKind, facts: Knowledge) -> CitedItem:
+    """The item as the evidence's `cited_on` scopes see it, read off the plan itself."""
+    exercise = facts.catalogue.get(item.exercise)
+    return CitedItem(
+        exercise=exercise.slug,
+        block=block.value,
+        kind=exercise.kind.value,
+        pattern=exercise.pattern.value,
+        measured_by=exercise.measured_by.value,
+        spinal_load=exercise.spinal_load.value,
+        equipment=frozenset(e.value for e in exercise.equipment),
+        reps=item.reps,
+        seconds=item.seconds,
+        sets=item.sets,
+        ramp_up=item.load_hint.startswith("Ramp up first"),
+    )
+
+
+def test_every_cited_rule_holds_its_scope(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    """No chronic-pain rule in a pain-free plan, no 12-20-rep rule on a 6-12-rep face pull, no
+    ILEX rule on 5 x 10-15, no warm-up rule on a main lift that does not ramp up."""
+    _, plan = case
+    profile = plan.profile
+    for week in plan.weeks:
+        for session in week.sessions:
+            for block in session.blocks:
+                for item in block.items:
+                    cited = _cited(item, block.kind, facts)
+                    for reason in item.why:
+                        rule = facts.evidence.rule(reason.rule_id)
+                        assert rule.cited_within(
+                            cited, profile.goal, profile.level, profile.back_pain
+                        ), (week.number, item.exercise, reason.rule_id)
+
+
+def test_every_worked_item_says_why_it_was_chosen(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """The first reason names the item and says why in plain words; no rule statement pasted."""
+    _, plan = case
+    statements = {rule.statement for rule in facts.evidence}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in (
+                *session.items(BlockKind.MAIN),
+                *session.items(BlockKind.ACCESSORY),
+                *session.items(BlockKind.CORE),
+            ):
+                first = item.why[0]
+                assert first.text.startswith(f"{item.name}: "), first.text
+                assert len(first.text) > len(item.name) + 20, first.text
+                assert not statements & {r.text for r in item.why}, item.exercise
+
+
+def _counted_sets(week: Week, muscle: Muscle, facts: Knowledge) -> float:
+    """Weekly sets as a band's top holds them: prime-mover and synergist credit of hard sets
+    (McGill's short holds are not hard sets)."""
+    total = 0.0
+    for session in week.sessions:
+        for item in session.items():
+            exercise = facts.catalogue.get(item.exercise)
+            credit = exercise.credit(muscle)
+            hard = not (mcgill_big3(exercise) and item.seconds == (10, 10))
+            if credit >= 0.5 and hard and exercise.kind is not Kind.MOBILITY:
+                total += credit * item.sets
+    return total
+
+
+def test_every_back_muscle_stays_under_its_band_top(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """Lats, rhomboids, mid and lower traps, rear delts and erectors each have their own top."""
+    _, plan = case
+    for week in plan.weeks:
+        for muscle in PLAN_TARGETS:
+            top = muscle_band(muscle, plan.profile, facts.evidence)[1]
+            assert _counted_sets(week, muscle, facts) <= top, (week.number, muscle)
+
+
+def test_no_isolation_exercise_piles_up_sets(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    """A reverse fly or a shrug stops at a few sets a session; more upper-back work comes from
+    another exercise or another day."""
+    _, plan = case
+    most = facts.evidence.integer("volume.back_muscle_targets", "isolation_sets_per_session_max")
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.items():
+                if facts.catalogue.get(item.exercise).kind is Kind.ISOLATION:
+                    assert item.sets <= most, (week.number, session.day, item.exercise)
+
+
+PAIN_FREE = _where(lambda p: p.back_pain == "none")
+
+
+@pytest.mark.parametrize("persona", PAIN_FREE, ids=_ids(PAIN_FREE))
+def test_without_back_pain_the_erectors_work_mostly_in_hinges_and_rows(
+    persona: Persona, plan_of: Callable[[Persona], Plan], facts: Knowledge
+) -> None:
+    """Direct back-extension sets stay under the weekly cap and a third of the erectors' top."""
+    plan = plan_of(persona)
+    cap = facts.evidence.integer("volume.erector_isolation_cap", "direct_sets_per_week_max")
+    top = muscle_band(Muscle.ERECTOR_SPINAE, plan.profile, facts.evidence)[1]
+    for week in plan.weeks:
+        direct = sum(
+            item.sets
+            for session in week.sessions
+            for item in (*session.items(BlockKind.MAIN), *session.items(BlockKind.ACCESSORY))
+            if facts.catalogue.get(item.exercise).pattern is Pattern.BACK_EXTENSION
+        )
+        assert direct <= cap, week.number
+        assert direct <= 0.35 * top, (week.number, direct, top)
+
+
+FULL_WEEKS = _where(lambda p: {"cable", "dumbbell"} <= set(p.equipment) and p.days >= 3)
+
+
+@pytest.mark.parametrize("persona", FULL_WEEKS, ids=_ids(FULL_WEEKS))
+def test_a_gym_week_reaches_the_floor_for_the_lats_and_the_upper_back(
+    persona: Persona, plan_of: Callable[[Persona], Plan], facts: Knowledge
+) -> None:
+    plan = plan_of(persona)
+    shown = dict(plan.weeks[0].weekly_sets)
+    for muscle in (Muscle.LATS, Muscle.RHOMBOIDS, Muscle.TRAPS_MIDDLE, Muscle.REAR_DELTS):
+        low = muscle_band(muscle, plan.profile, facts.evidence)[0]
+        assert shown[muscle] >= low, (muscle, shown[muscle], low)
+    lower_traps = muscle_band(Muscle.TRAPS_LOWER, plan.profile, facts.evidence)[0]
+    assert shown[Muscle.TRAPS_LOWER] >= lower_traps

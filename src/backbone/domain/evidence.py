@@ -6,7 +6,8 @@ numbers by rule id and parameter name, so changing the data changes the plan:
     registry.integer("frequency.sessions_per_week", "sessions_per_week_max")  # -> 3
 
 A rule applies to a profile when its goals, levels and back-pain lists all contain the profile's
-value. Grade H marks a practitioner heuristic: it is shown as "coaching convention", never as
+value. A rule may also say which plan items it may be cited on (`cited_on`: blocks, patterns, a
+rep range ...): a plan's `why` cites a rule only where both hold. Grade H marks a practitioner heuristic: it is shown as "coaching convention", never as
 "research shows". `verified` False means the number is a default to tune, not a study result.
 """
 
@@ -21,7 +22,17 @@ from types import MappingProxyType
 from typing import Any, TypeAlias, TypeVar
 
 from backbone.domain.errors import InputError, NotFound
-from backbone.domain.vocabulary import BackPain, Goal, Level
+from backbone.domain.vocabulary import (
+    BackPain,
+    BlockKind,
+    Equipment,
+    Goal,
+    Kind,
+    Level,
+    MeasuredBy,
+    Pattern,
+    SpinalLoad,
+)
 
 STATEMENT_MAX_CHARS = 200
 RED_FLAGS_RULE = "safety.red_flags"
@@ -39,6 +50,26 @@ _SOURCE_KEY = re.compile(r"^[A-Z][A-Z0-9-]*$")
 _RULE_FIELDS = frozenset(
     {"id", "family", "statement", "params", "applies_to", "grade", "sources", "verified"}
 )
+_OPTIONAL_RULE_FIELDS = frozenset({"cited_on"})
+_CITE_LISTS = (
+    "exercises",
+    "blocks",
+    "kinds",
+    "patterns",
+    "measured_by",
+    "spinal_load",
+    "equipment_any",
+)
+_CITE_FIELDS = frozenset({*_CITE_LISTS, "reps_within", "seconds_within", "ramp_up", "sets_max"})
+_CITE_VOCABULARY: Mapping[str, frozenset[str]] = {
+    "blocks": frozenset(m.value for m in BlockKind),
+    "kinds": frozenset(m.value for m in Kind),
+    "patterns": frozenset(m.value for m in Pattern),
+    "measured_by": frozenset(m.value for m in MeasuredBy),
+    "spinal_load": frozenset(m.value for m in SpinalLoad),
+    "equipment_any": frozenset(m.value for m in Equipment),
+}
+"""exercise slugs are checked against the catalogue by the data tests"""
 _SOURCE_FIELDS = frozenset({"authors", "year", "title", "journal", "doi", "pmid", "pmcid", "note"})
 _SCOPE_FIELDS = ("goals", "levels", "back_pain")
 _FLAG_FIELDS = frozenset({"name", "label", "category", "stop"})
@@ -102,6 +133,68 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class CitedItem:
+    """What a plan item is, in the words a rule's `cited_on` scope uses (vocabulary values)."""
+
+    exercise: str
+    block: str
+    kind: str
+    pattern: str
+    measured_by: str
+    spinal_load: str
+    equipment: frozenset[str]
+    reps: tuple[int, int] | None
+    seconds: tuple[int, int] | None
+    sets: int
+    ramp_up: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CiteScope:
+    """One set of conditions a cited item must meet; an absent condition holds for any item.
+
+    Lists hold when the item's value is one of them (`equipment_any`: the item needs one of
+    them); `reps_within` holds when the prescribed rep range lies inside it (never for holds),
+    `seconds_within` likewise for a hold's seconds.
+    """
+
+    lists: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
+    reps_within: tuple[int, int] | None = None
+    seconds_within: tuple[int, int] | None = None
+    ramp_up: bool | None = None
+    sets_max: int | None = None
+
+    def covers(self, item: CitedItem) -> bool:
+        values = {
+            "exercises": item.exercise,
+            "blocks": item.block,
+            "kinds": item.kind,
+            "patterns": item.pattern,
+            "measured_by": item.measured_by,
+            "spinal_load": item.spinal_load,
+        }
+        for name, allowed in self.lists.items():
+            if name == "equipment_any":
+                if not item.equipment & allowed:
+                    return False
+            elif values[name] not in allowed:
+                return False
+        if not _inside(item.reps, self.reps_within):
+            return False
+        if not _inside(item.seconds, self.seconds_within):
+            return False
+        if self.ramp_up is not None and item.ramp_up is not self.ramp_up:
+            return False
+        return self.sets_max is None or item.sets <= self.sets_max
+
+
+def _inside(given: tuple[int, int] | None, bounds: tuple[int, int] | None) -> bool:
+    if bounds is None:
+        return True
+    return given is not None and bounds[0] <= given[0] and given[1] <= bounds[1]
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     family: str
@@ -113,6 +206,14 @@ class Rule:
     grade: Grade
     sources: tuple[str, ...]
     verified: bool
+    cited_on: tuple[CiteScope, ...] = ()
+    """the plan items this rule may be cited on (any one scope); empty: any item"""
+
+    def cited_within(self, item: CitedItem, goal: Goal, level: Level, back_pain: BackPain) -> bool:
+        """True when citing this rule on `item` for this profile stays inside the rule's scope."""
+        if not self.applies(goal, level, back_pain):
+            return False
+        return not self.cited_on or any(scope.covers(item) for scope in self.cited_on)
 
     @property
     def is_coaching_convention(self) -> bool:
@@ -354,7 +455,7 @@ def _rule_from_record(
     missing = [f for f in sorted(_RULE_FIELDS) if f not in record]
     if missing:
         problems.append(f"missing field(s) {', '.join(missing)}")
-    unknown = sorted(str(f) for f in record if f not in _RULE_FIELDS)
+    unknown = sorted(str(f) for f in record if f not in _RULE_FIELDS | _OPTIONAL_RULE_FIELDS)
     if unknown:
         problems.append(f"unknown field(s) {', '.join(unknown)}")
     if missing:
@@ -376,6 +477,7 @@ def _rule_from_record(
     scope = attempt(_scope, record["applies_to"])
     grade = attempt(_enum, Grade, record["grade"], "grade")
     sources = attempt(_source_keys, record["sources"])
+    cited_on = attempt(_cited_on, record.get("cited_on"))
     if sources is not None:
         problems.extend(_unknown_sources(sources, known_sources))
     verified = record["verified"]
@@ -399,7 +501,63 @@ def _rule_from_record(
         grade=grade,
         sources=sources,
         verified=verified,
+        cited_on=cited_on,
     )
+
+
+def _cited_on(raw: object) -> tuple[CiteScope, ...]:
+    """`cited_on`: one mapping of conditions, or a list of them (any one may hold)."""
+    if raw is None:
+        return ()
+    records = raw if isinstance(raw, list) else [raw]
+    if not records:
+        raise _InvalidDataError("cited_on must not be an empty list")
+    return tuple(_cite_scope(record) for record in records)
+
+
+def _cite_scope(raw: object) -> CiteScope:
+    if not isinstance(raw, Mapping) or not raw:
+        raise _InvalidDataError("cited_on must be a non-empty mapping of conditions")
+    unknown = sorted(str(f) for f in raw if f not in _CITE_FIELDS)
+    if unknown:
+        allowed = ", ".join(sorted(_CITE_FIELDS))
+        raise _InvalidDataError(f"cited_on: unknown condition(s) {', '.join(unknown)} ({allowed})")
+    lists: dict[str, frozenset[str]] = {}
+    for name in _CITE_LISTS:
+        if name not in raw:
+            continue
+        values = raw[name]
+        if not isinstance(values, list) or not values:
+            raise _InvalidDataError(f"cited_on {name} must be a non-empty list")
+        words = frozenset(_text(v, f"cited_on {name}") for v in values)
+        vocabulary = _CITE_VOCABULARY.get(name)
+        if vocabulary is not None:
+            bad = sorted(words - vocabulary)
+            if bad:
+                raise _InvalidDataError(f"cited_on {name}: unknown value(s) {', '.join(bad)}")
+        lists[name] = words
+    reps_within = _bounds(raw.get("reps_within"), "reps_within")
+    seconds_within = _bounds(raw.get("seconds_within"), "seconds_within")
+    ramp_up = raw.get("ramp_up")
+    if ramp_up is not None and not isinstance(ramp_up, bool):
+        raise _InvalidDataError("cited_on ramp_up must be true or false")
+    sets_max = raw.get("sets_max")
+    if sets_max is not None and (isinstance(sets_max, bool) or not isinstance(sets_max, int)):
+        raise _InvalidDataError("cited_on sets_max must be a whole number")
+    return CiteScope(MappingProxyType(lists), reps_within, seconds_within, ramp_up, sets_max)
+
+
+def _bounds(pair: object, name: str) -> tuple[int, int] | None:
+    if pair is None:
+        return None
+    if (
+        not isinstance(pair, list)
+        or len(pair) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in pair)
+        or pair[0] > pair[1]
+    ):
+        raise _InvalidDataError(f"cited_on {name} must be [low, high] whole numbers")
+    return (int(pair[0]), int(pair[1]))
 
 
 def _rule_id(raw: object) -> str:

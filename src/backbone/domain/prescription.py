@@ -71,7 +71,7 @@ def dose_for(
     exercise: Exercise, block: BlockKind, profile: Profile, evidence: EvidenceRegistry
 ) -> Dose:
     if exercise.kind is Kind.MOBILITY:
-        return _mobility_dose(exercise, evidence)
+        return _mobility_dose(exercise, block, evidence)
     if (
         exercise.kind is Kind.CORE
         or exercise.pattern is Pattern.CARRY
@@ -137,10 +137,28 @@ def _loaded_dose(
         rule = "load.health"
         low, high = (8, 12) if exercise.kind is Kind.COMPOUND else (10, 15)
         rir = (num(rule, "rir_min"), num(rule, "rir_max"))
-        rest_rule = "rest.hypertrophy"
-        rest_s = 90 if exercise.kind is Kind.COMPOUND else num(rest_rule, "isolation_rest_s_min")
-    reasons.append(Reason(rule, f"{low}-{high} reps for the {goal.value} goal"))
-    reasons.append(Reason(rest_rule, f"rest about {rest_s} s between sets"))
+        # No rest study covers the health goal: it borrows the hypertrophy figure for isolation
+        # work without citing that rule outside its goal.
+        rest_rule = ""
+        rest_s = (
+            90
+            if exercise.kind is Kind.COMPOUND
+            else num("rest.hypertrophy", "isolation_rest_s_min")
+        )
+    if exercise.pattern is Pattern.SCAPULAR and exercise.kind is Kind.ISOLATION:
+        # select.scapular_isolation: the mid and lower traps and the rear delts take 12-20 reps
+        # at RIR 1-3 whatever the goal; heavy face pulls turn into a row.
+        rule = "select.scapular_isolation"
+        low, high = num(rule, "reps_min"), num(rule, "reps_max")
+        lowest, highest = num(rule, "rir_min"), num(rule, "rir_max")
+        rir = (min(max(rir[0], lowest), highest), min(max(rir[1], lowest), highest))
+        reasons.append(
+            Reason(rule, f"{low}-{high} reps: the range for the mid traps and rear delts")
+        )
+    else:
+        reasons.append(Reason(rule, f"{low}-{high} reps for the {goal.value} goal"))
+    if rest_rule:
+        reasons.append(Reason(rest_rule, f"rest about {rest_s} s between sets"))
     floor, floor_reasons = _rir_floor(exercise, profile, evidence)
     reasons.extend(floor_reasons)
     hardest = max(rir[0], floor)
@@ -233,11 +251,17 @@ def _core_dose(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry)
     return Dose((low, high), None, 2, 2, CORE_REST_S, CORE_MAX_SETS, tuple(reasons))
 
 
-def _mobility_dose(exercise: Exercise, evidence: EvidenceRegistry) -> Dose:
+def _mobility_dose(exercise: Exercise, block: BlockKind, evidence: EvidenceRegistry) -> Dose:
     if exercise.measured_by is MeasuredBy.SECONDS:
         limit = evidence.integer("mobility.dynamic_warmup", "static_stretch_s_max")
         seconds = (30, min(45, limit))
-        reason = Reason("mobility.dynamic_warmup", f"hold gently, {seconds[0]}-{seconds[1]} s")
+        if block is BlockKind.COOLDOWN:
+            # mobility.cooldown_stretch: static holds belong after the lifting (convention)
+            text = f"a gentle static stretch after the lifting, {seconds[0]}-{seconds[1]} s"
+            reason = Reason("mobility.cooldown_stretch", text)
+        else:
+            text = f"under 60 s before lifting, {seconds[0]}-{seconds[1]} s"
+            reason = Reason("mobility.dynamic_warmup", text)
         return Dose(None, seconds, None, None, 0, 1, (reason,))
     if exercise.pattern is Pattern.SPINAL_MOBILITY:
         rule = "mobility.cat_camel"
@@ -245,7 +269,10 @@ def _mobility_dose(exercise: Exercise, evidence: EvidenceRegistry) -> Dose:
         reason = Reason(rule, f"{reps[0]}-{reps[1]} slow cycles, no forcing the end range")
     elif exercise.pattern is Pattern.HIP_MOBILITY:
         reps = (6, 10)
-        reason = Reason("mobility.dynamic_warmup", "dynamic hip drill to prepare the hinge")
+        if block is BlockKind.COOLDOWN:
+            reason = Reason("mobility.cooldown_stretch", "easy hip drill to cool down")
+        else:
+            reason = Reason("mobility.dynamic_warmup", "dynamic hip drill to prepare the hinge")
     else:
         rule = "mobility.thoracic"
         reps = (

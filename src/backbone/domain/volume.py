@@ -12,7 +12,18 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.vocabulary import Kind, Muscle
 
 BACK_TARGETS = (Muscle.LATS, Muscle.RHOMBOIDS, Muscle.ERECTOR_SPINAE)
-"""The back muscles whose weekly sets the planner keeps inside the evidence band."""
+"""The headline back muscles: shown first, and trained at least twice a week when possible."""
+
+PLAN_TARGETS = (
+    Muscle.LATS,
+    Muscle.RHOMBOIDS,
+    Muscle.TRAPS_MIDDLE,
+    Muscle.TRAPS_LOWER,
+    Muscle.REAR_DELTS,
+    Muscle.ERECTOR_SPINAE,
+)
+"""The muscles whose weekly sets the planner keeps inside their bands
+(volume.back_muscle_targets): the lats, the upper back and the erectors."""
 
 
 def weekly_sets(performed: Iterable[tuple[Exercise, int]]) -> dict[Muscle, float]:

@@ -4,8 +4,9 @@ Each hard set adds its exercise's catalogue credit to every muscle it trains (1.
 0.5 synergist, 0.25 minor; volume.fractional_counting). The judged figure is the mean of the last
 four weeks of the window (fewer when the window is shorter), current week included: one light or
 heavy week should not flip the verdict, and a four-week mean matches a mesocycle's loading weeks.
-The band is the planner's band for the athlete's profile (`volume_band`); without a profile the
-novice band is used, the safest default for someone whose level is unknown.
+The band is the planner's band for the athlete's profile (`volume_band`; the erectors' own band
+of volume.back_muscle_targets for them); without a profile the novice band is used, the safest
+default for someone whose level is unknown.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from backbone.domain.athlete import Profile
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.history import LoggedSet
-from backbone.domain.planner.candidates import volume_band
+from backbone.domain.planner.candidates import TARGETS_RULE, target_band, volume_band
 from backbone.domain.vocabulary import Goal, Muscle
 
 BAND_RULE = "volume.weekly_sets_band"
@@ -93,9 +94,14 @@ def muscle_volume(
     evidence: EvidenceRegistry,
 ) -> tuple[MuscleVolume, ...]:
     per_muscle = weekly_muscle_sets(sets, catalogue, weeks)
-    band, rule_id, sources = band_for(profile, evidence)
+    shared = band_for(profile, evidence)
     result = []
     for muscle in reported_muscles(per_muscle):
+        band, rule_id, sources = shared
+        if profile is not None and muscle is Muscle.ERECTOR_SPINAE:
+            # the erectors have their own band, as the planner fills it
+            band = target_band(muscle, profile, evidence)
+            rule_id, sources = TARGETS_RULE, evidence.rule(TARGETS_RULE).sources
         weekly = per_muscle[muscle]
         recent = [weekly[w] for w in weeks[-ROLLING_WEEKS:]]
         mean = round(sum(recent) / len(recent), 2)

@@ -201,12 +201,29 @@ def preference(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry)
     return score
 
 
+TARGETS_RULE = "volume.back_muscle_targets"
+
+
 def muscle_band(muscle: Muscle, profile: Profile, evidence: EvidenceRegistry) -> tuple[int, int]:
-    """The band the plan itself must fill for `muscle`: the weekly band less the sets done in
-    other training (volume.outside_training), never below zero."""
-    low, high = volume_band(profile, evidence)
+    """The band the plan itself must fill for `muscle` (volume.back_muscle_targets): the weekly
+    band for the lats and the upper back, a floor for the lower traps, the erectors' own band;
+    less the sets done in other training (volume.outside_training), never below zero."""
+    low, high = target_band(muscle, profile, evidence)
     outside = outside_sets(profile, evidence).get(muscle, 0.0)
     return max(0, round(low - outside)), max(0, round(high - outside))
+
+
+def target_band(muscle: Muscle, profile: Profile, evidence: EvidenceRegistry) -> tuple[int, int]:
+    """Weekly hard sets for `muscle` (volume.back_muscle_targets): the level's band for the lats
+    and the upper back, a lower floor for the lower traps, the erectors' own band."""
+    low, high = volume_band(profile, evidence)
+    if muscle is Muscle.ERECTOR_SPINAE:
+        level = profile.level.value
+        low = evidence.integer(TARGETS_RULE, f"erector_{level}_sets_min")
+        high = evidence.integer(TARGETS_RULE, f"erector_{level}_sets_max")
+    elif muscle is Muscle.TRAPS_LOWER:
+        low = min(low, evidence.integer(TARGETS_RULE, "traps_lower_sets_min"))
+    return low, high
 
 
 def volume_band(profile: Profile, evidence: EvidenceRegistry) -> tuple[int, int]:

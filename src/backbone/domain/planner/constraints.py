@@ -43,9 +43,13 @@ from backbone.domain.vocabulary import (
     Pattern,
     SpinalLoad,
 )
-from backbone.domain.volume import BACK_TARGETS
+from backbone.domain.volume import BACK_TARGETS, PLAN_TARGETS
 
 QUARTERS = 4
+SYNERGIST_CREDIT = 0.5
+"""volume.fractional_counting names prime movers (1.0) and synergists (0.5); a minor 0.25
+credit counts in the weekly totals and toward the floors but not against a band's top, so a
+deadlift's touch of lat work never keeps the deadlift out of a week whose lats are full"""
 MAX_EXERCISES_PER_BLOCK = {BlockKind.MAIN: 3, BlockKind.ACCESSORY: 3, BlockKind.CORE: 3}
 DEFICIT_BELOW_BAND_WEIGHT = 1000
 SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
@@ -184,11 +188,21 @@ def _session_rules(
     hinges = [(1, c.chosen) for c in here if c.exercise.pattern is Pattern.HINGE]
     if hinges:
         model.add(hinges, rule_id="recovery.spacing_72h_hinge", upper=1)
-    for muscle in BACK_TARGETS:
+    for muscle in PLAN_TARGETS:
         direct = [(1, c.sets) for c in here if c.exercise.credit(muscle) >= 1]
         if direct:
             upper = session_direct_sets_max(muscle, back, profile, evidence)
             model.add(direct, rule_id="frequency.volume_equated", upper=upper)
+
+
+def erector_isolation_cap(profile: Profile, evidence: EvidenceRegistry) -> int:
+    """volume.erector_isolation_cap, volume.back_muscle_targets: without back pain, direct
+    back-extension sets a week stay under the cap and under half the erectors' band top, so
+    most of the erectors' sets come from hinges and rows."""
+    cap = evidence.integer("volume.erector_isolation_cap", "direct_sets_per_week_max")
+    share = evidence.integer("volume.back_muscle_targets", "erector_direct_share_max_pct")
+    top = muscle_band(Muscle.ERECTOR_SPINAE, profile, evidence)[1]
+    return min(cap, max(1, top * share // 100))
 
 
 def session_direct_sets_max(
@@ -232,16 +246,14 @@ def _weekly_rules(
             model.add(deadlifts, rule_id=rule, lower=1)
 
     if profile.back_pain is BackPain.NONE:
-        rule = "volume.erector_isolation_cap"
         direct = [
             (1, c.sets)
             for c in choices
             if c.exercise.pattern is Pattern.BACK_EXTENSION and c.block is not BlockKind.CORE
         ]
         if direct:
-            model.add(
-                direct, rule_id=rule, upper=evidence.integer(rule, "direct_sets_per_week_max")
-            )
+            cap = erector_isolation_cap(profile, evidence)
+            model.add(direct, rule_id="volume.erector_isolation_cap", upper=cap)
 
     heavy_hinges = [
         (1, c.chosen)
@@ -266,7 +278,7 @@ def _weekly_rules(
         model.add([(1, f) for f in covered], rule_id="core.anti_movement_mix", lower=2)
 
     back_slots = [s for s in slots if s.focus is SessionFocus.BACK]
-    for muscle in BACK_TARGETS:
+    for muscle in PLAN_TARGETS:
         low, high = muscle_band(muscle, profile, evidence)
         middle = (low + high) / 2
         volume = [
@@ -276,16 +288,23 @@ def _weekly_rules(
         ]
         if not volume:
             continue
-        model.add(volume, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
+        counted = [
+            (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
+            for c in choices
+            if c.exercise.credit(muscle) >= SYNERGIST_CREDIT and counts_as_hard_sets(c.dose)
+        ]
+        model.add(counted, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
         deficit = model.new_var(f"deficit:{muscle.value}", 0, low * QUARTERS)
         model.add([*volume, (1, deficit)], rule_id="volume.weekly_sets_band", lower=low * QUARTERS)
+        week.deficits[muscle] = deficit
+        objective.append((-DEFICIT_BELOW_BAND_WEIGHT, deficit))
+        if muscle not in BACK_TARGETS:
+            # the upper back's smaller muscles need their floor and their top; the headline
+            # muscles' midpoint and fill terms already pull the rows and flies that train them
+            continue
         shortfall = model.new_var(f"shortfall:{muscle.value}", 0, round(middle * QUARTERS))
         model.add([*volume, (1, shortfall)], rule_id="model.link", lower=round(middle * QUARTERS))
-        week.deficits[muscle] = deficit
-        objective += [
-            (-DEFICIT_BELOW_BAND_WEIGHT, deficit),
-            (-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall),
-        ]
+        objective.append((-SHORTFALL_BELOW_MIDPOINT_WEIGHT, shortfall))
         # fill toward the band's top (its upper bound is a constraint above)
         objective += [(SHORTFALL_BELOW_TOP_WEIGHT * q, sets) for q, sets in volume]
         if len(back_slots) >= 2:
@@ -298,6 +317,10 @@ def _weekly_rules(
         objective += _working_sets(week, c, profile)
     objective += _variety(week)
     model.maximize(objective)
+
+
+def erector_quarters(exercise: Exercise) -> int:
+    return round(exercise.credit(Muscle.ERECTOR_SPINAE) * QUARTERS)
 
 
 def _article_lifts(week: WeekModel) -> list[Term]:

@@ -10,6 +10,7 @@ from backbone.domain.catalogue import Catalogue
 from backbone.domain.errors import InputError, NotFound
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
+from backbone.domain.planner.balance import balance_sessions
 from backbone.domain.planner.candidates import allowed, find_candidates
 from backbone.domain.planner.conflicts import explain_conflicts
 from backbone.domain.planner.constraints import (
@@ -86,17 +87,20 @@ def generate_plan(
     if not solution.found:
         raise explain_conflicts(solution.conflicting_rule_ids, profile)
 
+    budgets_s = {slot.index: slot.budget_s for slot in slots}
+    back_sessions = frozenset(slot.index for slot in slots if slot.focus is SessionFocus.BACK)
     placed = top_up(
         [
             Placed(c.session, c.block, c.exercise, c.dose, solution.value(c.sets))
             for c in week_model.choices
             if solution.value(c.sets) > 0
         ],
-        {slot.index: slot.budget_s for slot in slots},
-        frozenset(slot.index for slot in slots if slot.focus is SessionFocus.BACK),
+        budgets_s,
+        back_sessions,
         profile,
         evidence,
     )
+    placed = balance_sessions(placed, budgets_s, back_sessions, profile, evidence)
     template: list[TemplateSession] = []
     for slot in slots:
         chosen = [
@@ -243,7 +247,16 @@ def _build_week(
                             next_step(entry.exercise, profile, catalogue),
                         ),
                         why=item_reasons(
-                            entry.exercise, entry.block, entry.dose, rir, deload, profile, evidence
+                            entry.exercise,
+                            entry.block,
+                            entry.dose,
+                            sets,
+                            rir,
+                            deload,
+                            ramp > 0,
+                            profile,
+                            catalogue,
+                            evidence,
                         ),
                     )
                 )

@@ -16,8 +16,17 @@ CREDIT: dict[OutsideLift, tuple[tuple[Muscle, float], ...]] = {
     OutsideLift.DEADLIFT: ((Muscle.ERECTOR_SPINAE, 1.0), (Muscle.LATS, 0.5)),
     OutsideLift.OLYMPIC: ((Muscle.ERECTOR_SPINAE, 1.0), (Muscle.RHOMBOIDS, 0.25)),
     OutsideLift.SQUAT: ((Muscle.ERECTOR_SPINAE, 0.5),),
-    OutsideLift.ROW: ((Muscle.RHOMBOIDS, 1.0), (Muscle.LATS, 0.5)),
-    OutsideLift.PULL_UP: ((Muscle.LATS, 1.0), (Muscle.RHOMBOIDS, 0.5)),
+    OutsideLift.ROW: (
+        (Muscle.RHOMBOIDS, 1.0),
+        (Muscle.TRAPS_MIDDLE, 1.0),
+        (Muscle.LATS, 0.5),
+        (Muscle.REAR_DELTS, 0.5),
+    ),
+    OutsideLift.PULL_UP: (
+        (Muscle.LATS, 1.0),
+        (Muscle.RHOMBOIDS, 0.5),
+        (Muscle.TRAPS_LOWER, 0.5),
+    ),
     OutsideLift.BENCH: (),
     OutsideLift.OVERHEAD_PRESS: (),
 }

@@ -198,7 +198,21 @@ def replacement_item(
             profile,
             _next_step(new, profile, catalogue),
         ),
-        why=(asked, *item_reasons(new, block.kind, dose, rir, week.deload, profile, evidence)),
+        why=(
+            asked,
+            *item_reasons(
+                new,
+                block.kind,
+                dose,
+                sets,
+                rir,
+                week.deload,
+                ramps_up(new, block.kind),
+                profile,
+                catalogue,
+                evidence,
+            ),
+        ),
     )
 
 

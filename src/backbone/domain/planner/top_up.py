@@ -3,8 +3,9 @@
 The solver chooses the exercises at their working-set targets (`constraints.template_sets`); this
 pass then adds sets in the back session with the most time left, so sessions fill evenly: main
 lifts first, then where a set buys the most weekly volume still below a band's top. It keeps every cap the model keeps:
-the time box, each exercise's most sets, the weekly band tops (volume.weekly_sets_band), the direct
-sets a session may hold (frequency.volume_equated) and the weekly cap on direct erector isolation
+the time box, each exercise's most sets (an isolation exercise a few a session), the weekly band tops
+of the lats, upper back and erectors (volume.back_muscle_targets), the direct sets a session may
+hold (frequency.volume_equated) and the weekly cap on direct erector isolation
 (volume.erector_isolation_cap). Deterministic: ties go to fewer sets, then training order.
 """
 
@@ -19,15 +20,17 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.planner.candidates import muscle_band
 from backbone.domain.planner.constraints import (
     QUARTERS,
+    SYNERGIST_CREDIT,
     counts_as_hard_sets,
+    erector_isolation_cap,
     session_direct_sets_max,
 )
 from backbone.domain.prescription import Dose
 from backbone.domain.time_model import item_s, ramp_up_s, ramps_up
-from backbone.domain.vocabulary import BackPain, BlockKind, Muscle, Pattern
-from backbone.domain.volume import BACK_TARGETS
+from backbone.domain.vocabulary import BackPain, BlockKind, Kind, Muscle, Pattern
+from backbone.domain.volume import PLAN_TARGETS
 
-ERECTOR_CAP_RULE = "volume.erector_isolation_cap"
+TARGETS_RULE = "volume.back_muscle_targets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +53,21 @@ def top_up(
 ) -> list[Placed]:
     """`placed` with sets added toward the bands' tops while each back session has time left."""
     items = list(placed)
-    tops = {m: muscle_band(m, profile, evidence)[1] * QUARTERS for m in BACK_TARGETS}
-    volume = dict.fromkeys(BACK_TARGETS, 0)
+    tops = {m: muscle_band(m, profile, evidence)[1] * QUARTERS for m in PLAN_TARGETS}
+    counted = dict.fromkeys(PLAN_TARGETS, 0)
+    """weekly quarter sets as the band tops count them: prime-mover and synergist credit"""
     for item in items:
         if counts_as_hard_sets(item.dose):
-            for muscle in BACK_TARGETS:
-                volume[muscle] += _quarters(item.exercise, muscle) * item.sets
+            for muscle in PLAN_TARGETS:
+                counted[muscle] += _counted_quarters(item.exercise, muscle) * item.sets
     direct_max = {
-        m: session_direct_sets_max(m, len(back_sessions), profile, evidence) for m in BACK_TARGETS
+        m: session_direct_sets_max(m, len(back_sessions), profile, evidence) for m in PLAN_TARGETS
     }
     erector_cap: int | None = None
     if profile.back_pain is BackPain.NONE:
-        erector_cap = evidence.integer(ERECTOR_CAP_RULE, "direct_sets_per_week_max")
+        erector_cap = erector_isolation_cap(profile, evidence)
+    isolation_max = evidence.integer(TARGETS_RULE, "isolation_sets_per_session_max")
+
     used = {
         s: sum(_seconds(i, i.sets, profile) for i in items if i.session == s) for s in budgets_s
     }
@@ -69,9 +75,11 @@ def top_up(
     while True:
         best: tuple[tuple[int, bool, int, int, int], int] | None = None
         for index, item in enumerate(items):
-            if item.session not in back_sessions or not _may_grow(item):
+            if item.session not in back_sessions or not _may_grow(item, isolation_max):
                 continue
-            value = sum(_quarters(item.exercise, m) for m in BACK_TARGETS if volume[m] < tops[m])
+            value = sum(
+                _counted_quarters(item.exercise, m) for m in PLAN_TARGETS if counted[m] < tops[m]
+            )
             if value <= 0:
                 continue
             extra = _seconds(item, item.sets + 1, profile) - _seconds(item, item.sets, profile)
@@ -79,9 +87,9 @@ def top_up(
             if extra > left:
                 continue
             if any(
-                volume[m] + _quarters(item.exercise, m) > tops[m]
-                for m in BACK_TARGETS
-                if _quarters(item.exercise, m) > 0
+                counted[m] + _counted_quarters(item.exercise, m) > tops[m]
+                for m in PLAN_TARGETS
+                if _counted_quarters(item.exercise, m) > 0
             ):
                 continue
             if not _within_session_caps(item, items, direct_max):
@@ -100,17 +108,32 @@ def top_up(
         used[item.session] += _seconds(item, item.sets + 1, profile) - _seconds(
             item, item.sets, profile
         )
-        for muscle in BACK_TARGETS:
-            volume[muscle] += _quarters(item.exercise, muscle)
+        for muscle in PLAN_TARGETS:
+            counted[muscle] += _counted_quarters(item.exercise, muscle)
         items[index] = replace(item, sets=item.sets + 1)
 
 
-def _may_grow(item: Placed) -> bool:
-    return counts_as_hard_sets(item.dose) and item.sets < item.dose.max_sets
+def _may_grow(item: Placed, isolation_max: int) -> bool:
+    """volume.back_muscle_targets: an isolation exercise stops at a few sets a session; more
+    upper-back volume comes from another exercise or another day."""
+    most = item.dose.max_sets
+    if item.exercise.kind is Kind.ISOLATION:
+        most = min(most, isolation_max)
+    return counts_as_hard_sets(item.dose) and item.sets < most
 
 
 def _quarters(exercise: Exercise, muscle: Muscle) -> int:
     return round(exercise.credit(muscle) * QUARTERS)
+
+
+def _counted_quarters(exercise: Exercise, muscle: Muscle) -> int:
+    credit = exercise.credit(muscle)
+    return round(credit * QUARTERS) if credit >= SYNERGIST_CREDIT else 0
+
+
+def placed_s(item: Placed, profile: Profile) -> int:
+    """Seconds `item` takes in its session with its sets (ramp-up sets included)."""
+    return _seconds(item, item.sets, profile)
 
 
 def _seconds(item: Placed, sets: int, profile: Profile) -> int:
@@ -121,7 +144,7 @@ def _seconds(item: Placed, sets: int, profile: Profile) -> int:
 
 
 def _within_session_caps(item: Placed, items: list[Placed], direct_max: dict[Muscle, int]) -> bool:
-    for muscle in BACK_TARGETS:
+    for muscle in PLAN_TARGETS:
         if item.exercise.credit(muscle) < 1:
             continue
         direct = sum(

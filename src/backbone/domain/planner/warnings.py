@@ -12,7 +12,7 @@ from backbone.domain.planner.constraints import WEEKLY_COVERAGE, covers
 from backbone.domain.planner.schedule import WeekSchedule
 from backbone.domain.program import PlanWarning, SessionFocus, Week
 from backbone.domain.vocabulary import BackPain, Equipment, Level, SpinalLoad
-from backbone.domain.volume import BACK_TARGETS
+from backbone.domain.volume import BACK_TARGETS, PLAN_TARGETS
 
 COVERAGE_WORDS = {
     "vertical_pull": "vertical pull",
@@ -139,7 +139,7 @@ def _time_box(profile: Profile, week: Week, evidence: EvidenceRegistry) -> list[
         return []
     totals = dict(week.weekly_sets)
     full = []
-    for muscle in BACK_TARGETS:
+    for muscle in PLAN_TARGETS:
         high = muscle_band(muscle, profile, evidence)[1]
         if totals[muscle] >= high - 0.25:
             full.append(f"{muscle.value} ({high:g})")
@@ -169,7 +169,7 @@ def _time_box(profile: Profile, week: Week, evidence: EvidenceRegistry) -> list[
 def _volume(profile: Profile, week: Week, evidence: EvidenceRegistry) -> list[PlanWarning]:
     totals = dict(week.weekly_sets)
     warnings = []
-    for muscle in BACK_TARGETS:
+    for muscle in PLAN_TARGETS:
         low, high = muscle_band(muscle, profile, evidence)
         if totals[muscle] < low:
             warnings.append(

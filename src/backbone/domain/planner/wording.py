@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from backbone.domain.athlete import Profile
-from backbone.domain.evidence import EvidenceRegistry
+from backbone.domain.catalogue import Catalogue
+from backbone.domain.evidence import CitedItem, EvidenceRegistry
 from backbone.domain.exercise import Exercise
+from backbone.domain.planner.choice import choice_reasons
 from backbone.domain.prescription import Dose, Reason
-from backbone.domain.vocabulary import BackPain, BlockKind, Equipment, Goal, Level, Pattern
-
-ROLE_TEXT = {
-    Pattern.VERTICAL_PULL: "vertical pull: lats through a full overhead range",
-    Pattern.HORIZONTAL_PULL: "horizontal pull: mid back (rhomboids, mid traps) and lats",
-    Pattern.HINGE: "hinge: erectors, glutes and hamstrings under load",
-    Pattern.BACK_EXTENSION: "back extension: lumbar extensor strength and range",
-    Pattern.SCAPULAR: "scapular isolation: mid/lower traps and rear delts",
-    Pattern.SHRUG: "shrug: upper traps",
-    Pattern.CARRY: "loaded carry: grip, traps and a braced trunk",
-}
+from backbone.domain.vocabulary import (
+    BackPain,
+    BlockKind,
+    Equipment,
+    Goal,
+    Kind,
+    Level,
+    MeasuredBy,
+)
 
 
 def load_hint(
@@ -66,28 +66,56 @@ def load_hint(
     return " ".join(parts)
 
 
+def cited_item(
+    exercise: Exercise,
+    block: BlockKind,
+    reps: tuple[int, int] | None,
+    seconds: tuple[int, int] | None,
+    sets: int,
+    ramp_up: bool,
+) -> CitedItem:
+    """The item as a rule's `cited_on` scope sees it."""
+    return CitedItem(
+        exercise=exercise.slug,
+        block=block.value,
+        kind=exercise.kind.value,
+        pattern=exercise.pattern.value,
+        measured_by=exercise.measured_by.value,
+        spinal_load=exercise.spinal_load.value,
+        equipment=frozenset(e.value for e in exercise.equipment),
+        reps=reps,
+        seconds=seconds,
+        sets=sets,
+        ramp_up=ramp_up,
+    )
+
+
 def item_reasons(
     exercise: Exercise,
     block: BlockKind,
     dose: Dose,
+    sets: int,
     rir: int | None,
     deload: bool,
+    ramp_up: bool,
     profile: Profile,
+    catalogue: Catalogue,
     evidence: EvidenceRegistry,
 ) -> tuple[Reason, ...]:
-    reasons: list[Reason] = []
-    role = ROLE_TEXT.get(exercise.pattern)
-    if block is BlockKind.MAIN and role:
-        reasons.append(Reason("select.compound_plus_isolation", f"compound {role}"))
-    elif block is BlockKind.ACCESSORY and role:
-        reasons.append(Reason("select.compound_plus_isolation", f"after the compounds, {role}"))
-    elif block is BlockKind.CORE:
-        pattern = exercise.pattern.value.replace("_", "-")
-        reasons.append(Reason("core.anti_movement_mix", f"{pattern} core work for a stable spine"))
-    specific = [r for r in exercise.rule_ids if r not in {x.rule_id for x in reasons}]
-    if specific:
-        reasons.append(Reason(specific[0], evidence.rule(specific[0]).statement))
+    """Why this item for this person first (`choice.choice_reasons`), then its dose, effort,
+    progression and range of motion; every rule only where its scope holds for the item."""
+    item = cited_item(exercise, block, dose.reps, dose.seconds, sets, ramp_up)
+
+    def in_scope(rule_id: str) -> bool:
+        rule = evidence.rule(rule_id)
+        return rule.cited_within(item, profile.goal, profile.level, profile.back_pain)
+
+    reasons = list(choice_reasons(exercise, block, profile, catalogue, evidence, in_scope))
     reasons.extend(dose.reasons)
+    if ramp_up:
+        reasons.append(
+            Reason("mobility.dynamic_warmup", "ramp-up sets first, so the working sets start warm")
+        )
     if deload:
         reasons.append(
             Reason("progression.deload_prescription", "deload: about half the sets, RIR +2")
@@ -96,13 +124,17 @@ def item_reasons(
         reasons.append(
             Reason("progression.overload_required", f"RIR {rir} this week; effort rises weekly")
         )
-        reasons.append(_progression_reason(block, profile))
-    if profile.back_pain is BackPain.CURRENT:
-        reasons.append(
-            Reason("rom.pain_limited", "full range, but only as far as it stays pain-free")
-        )
-    else:
-        reasons.append(Reason("rom.full_range", "full range of motion; partial reps do not count"))
+        if exercise.kind is not Kind.CORE:
+            reasons.append(_progression_reason(block, profile))
+    if exercise.measured_by is MeasuredBy.REPS:
+        if profile.back_pain is BackPain.CURRENT:
+            reasons.append(
+                Reason("rom.pain_limited", "full range, but only as far as it stays pain-free")
+            )
+        else:
+            reasons.append(
+                Reason("rom.full_range", "full range of motion; partial reps do not count")
+            )
     return tuple(reasons)
 
 
@@ -111,4 +143,8 @@ def _progression_reason(block: BlockKind, profile: Profile) -> Reason:
         return Reason("progression.linear", "add the smallest step after each successful session")
     if profile.level is Level.ADVANCED:
         return Reason("progression.rir_autoregulation", "set the load from the reps in reserve")
+    if profile.goal is Goal.ENDURANCE:
+        return Reason(
+            "progression.load_increment", "add the smallest load step once every set tops the range"
+        )
     return Reason("progression.double", "add load once every set tops the rep range")

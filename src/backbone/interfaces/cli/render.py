@@ -6,13 +6,14 @@ import sys
 from typing import TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.program import Plan, PlanItem, Session
-from backbone.domain.volume import BACK_TARGETS
+from backbone.domain.volume import PLAN_TARGETS
 
 PIPE_WIDTH = 110
 """Columns used when output goes to a file or pipe, where there is no terminal width to read."""
@@ -35,9 +36,11 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
     )
     for week in plan.weeks:
         label = "deload" if week.deload else "loading"
-        sets = " · ".join(f"{m.value} {dict(week.weekly_sets)[m]:g}" for m in BACK_TARGETS)
+        sets = " · ".join(f"{m.value} {dict(week.weekly_sets)[m]:g}" for m in PLAN_TARGETS)
         out.print(
-            f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on}) · weekly hard sets: {sets}"
+            f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on})\n"
+            f"weekly hard sets: {sets}",
+            soft_wrap=True,
         )
         for session in week.sessions:
             out.print(_session_table(session))
@@ -46,7 +49,7 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
     out.print("[dim]`backbone plan ... --json` shows each item's reasons and the sources.[/]")
     err = console(sys.stderr)
     for warning in plan.warnings:
-        err.print(f"[yellow]warning[/] [{warning.rule_id}] {warning.message}")
+        err.print(f"[yellow]warning[/] {escape(f'[{warning.rule_id}]')} {escape(warning.message)}")
 
 
 def _session_table(session: Session) -> Table:
@@ -62,7 +65,7 @@ def _session_table(session: Session) -> Table:
     table.add_column("dose", justify="right")
     table.add_column("RIR", justify="right")
     table.add_column("rest", justify="right")
-    table.add_column("why (rule ids)", style="dim")
+    table.add_column("why [rule]", style="dim", ratio=1)
     for block in session.blocks:
         for index, item in enumerate(block.items):
             table.add_row(
@@ -71,9 +74,18 @@ def _session_table(session: Session) -> Table:
                 _dose(item),
                 "" if item.rir is None else str(item.rir),
                 f"{item.rest_s}s" if item.rest_s else "",
-                ", ".join(dict.fromkeys(r.rule_id for r in item.why[:3])),
+                _why(item),
             )
     return table
+
+
+def _why(item: PlanItem) -> str:
+    """The first reason in words (without the item's name, which the row already shows) and its
+    rule; `--json` has every reason."""
+    if not item.why:
+        return ""
+    first = item.why[0]
+    return escape(f"{first.text.removeprefix(f'{item.name}: ')} [{first.rule_id}]")
 
 
 def _dose(item: PlanItem) -> str:
