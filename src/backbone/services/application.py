@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from backbone.domain.endurance import EnduranceResult
     from backbone.domain.exercise import Exercise
     from backbone.domain.history import CheckIn, ImportRecord, LogEntry, PerformedSession
+    from backbone.domain.own_exercise import OwnExercise
     from backbone.domain.program import Plan
     from backbone.domain.progression import Prescription, Recovery
     from backbone.importers.names import AliasTable
@@ -619,6 +620,11 @@ class Backbone:
         from backbone.services import importing
 
         return importing.list_imports(self.new_uow, athlete_id)
+
+    def own_exercises(self, athlete_id: int) -> list[OwnExercise]:
+        """The athlete's own exercises (imported names the catalogue lacks), by slug."""
+        with self.new_uow() as uow:
+            return uow.own_exercises.for_athlete(athlete_id)
 
     def map_exercise(self, athlete_id: int, name: str, slug: str) -> MapResult:
         from backbone.services import importing
