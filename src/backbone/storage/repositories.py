@@ -715,7 +715,7 @@ class SqlImportRepository:
             exercise_mappings.c.athlete_id == athlete_id
         )
         with storage_errors("read the exercise mappings"):
-            return {key: slug for key, slug in self._connection.execute(query)}
+            return {str(row[0]): str(row[1]) for row in self._connection.execute(query)}
 
 
 class SqlOwnExerciseRepository:
