@@ -210,3 +210,9 @@ class EnduranceIn(BaseModel):
     value: float = Field(ge=0, le=100_000)
     side: Literal["left", "right"] | None = None
     date: dt.date | None = None
+
+
+class ImportConfirmIn(BaseModel):
+    model_config = _config({"preview_id": "Jx3kq9...", "content_sha256": None})
+    preview_id: Text = Field(min_length=1, max_length=64)
+    content_sha256: str | None = Field(None, pattern=r"^[0-9a-fA-F]{64}$")
