@@ -220,7 +220,8 @@ def test_undo_removes_the_own_exercises_its_batch_created_and_nothing_else(
 ) -> None:
     first = app.import_file(me, SQUATS_AND_PRESSES, "legs.csv")
     second = app.import_file(me, LEGS_MONDAY, "carry.csv")
-    assert first.batch_id is not None and second.batch_id is not None
+    assert first.batch_id is not None
+    assert second.batch_id is not None
     mine = {o.source_name for o in app.own_exercises(me)}
     assert {"Bench Press (Barbell)", "Zercher Carry"} <= mine
     app.undo_import(me, second.batch_id)

@@ -170,7 +170,8 @@ def walk_import_and_export(api: Api, ana: Recorder, kim: Recorder, athlete_id: i
         ),
         201,
     )
-    assert shown["report"]["dry_run"] and shown["report"]["sets_imported"] == 3
+    assert shown["report"]["dry_run"]
+    assert shown["report"]["sets_imported"] == 3
     assert {m["name"]: m["slug"] for m in shown["report"]["mapping"]}["Zercher Carry"] == (
         "farmers_carry"
     )
@@ -206,7 +207,8 @@ def walk_import_and_export(api: Api, ana: Recorder, kim: Recorder, athlete_id: i
     assert "BEGIN:VCALENDAR" in calendar.text
     assert ok(ana.get("/api/v1/calendar/feed"))["active"] is False
     feed = ok(ana.post("/api/v1/calendar/feed"), 201)
-    assert feed["active"] and feed["url"]
+    assert feed["active"]
+    assert feed["url"]
     path = "/" + feed["url"].split("/", 3)[3]
     anonymous = api.client()
     assert "BEGIN:VCALENDAR" in anonymous.get(path).text
