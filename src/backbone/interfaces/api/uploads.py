@@ -6,6 +6,7 @@ for what an import needs: one file, an optional source app, units and name mappi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.datastructures import FormData, UploadFile
@@ -36,15 +37,17 @@ def _text(form: FormData, name: str) -> str | None:
     return value.strip()
 
 
-async def read_upload(request: Request) -> Upload:
+async def read_upload(request: Request, check: Callable[[FormData], None] | None = None) -> Upload:
     """The file and options of an import form; InputError without a file, with an empty one or
-    a body that is no multipart form."""
+    a body that is no multipart form. `check` sees the form first (a page's CSRF token)."""
     try:
         form = await request.form(max_files=1, max_fields=MAX_FORM_FIELDS)
     except (HTTPException, ValueError, KeyError) as error:
         detail = getattr(error, "detail", None) or str(error) or "malformed form"
         raise InputError(f"Could not read the upload: {detail}", {"field": FILE_FIELD}) from None
     try:
+        if check is not None:
+            check(form)
         return await _upload(form)
     finally:
         await form.close()
