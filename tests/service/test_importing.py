@@ -263,3 +263,22 @@ def test_a_calendar_feed_secret_opens_the_program_until_revoked(app: Backbone, m
     with pytest.raises(NotFound):
         app.calendar_feed_ics(replaced)
     assert app.calendar_feed_since(me) is None
+
+
+GORILLA_ROWS = b"""Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
+2026-11-24 18:00:00,Back,1h,Gorilla Row,1,30,10,0,0,,,8
+2026-11-24 18:00:00,Back,1h,Gorilla Row,2,30,10,0,0,,,8
+"""
+
+
+def test_own_exercises_count_in_weekly_muscle_volume_and_history(app: Backbone, me: int) -> None:
+    report = app.import_file(me, GORILLA_ROWS, "rows.csv")
+    own = next(m for m in report.mapping if m.source_name == "Gorilla Row")
+    assert own.new
+    stats = app.stats(me, weeks=2, today=date(2026, 11, 30))
+    lats = next(v for v in stats.volume if v.muscle.value == "lats")
+    assert sum(sets for _, sets in lats.weekly_sets) == 2.0
+    _, entries = app.history(me, exercise=own.slug)
+    assert [len(e.sets) for e in entries] == [2]
+    _, by_name = app.history(me, exercise="gorilla row")
+    assert by_name == entries
