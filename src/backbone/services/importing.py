@@ -31,6 +31,8 @@ from backbone.importers.batch import (
     LossyNote,
     SkippedRows,
     SourceApp,
+    entry_key,
+    set_fingerprints,
 )
 from backbone.importers.detect import KNOWN_FORMATS, decode_export, parse_export
 from backbone.importers.guess import ExerciseGuess, guess_exercise
@@ -229,12 +231,22 @@ def _only_new_sets(
         )
     fresh: list[LogEntry] = []
     seen_keys: set[str] = set()
+    untouched: dict[WorkoutExercise, LogEntry] = {}
+    """exercises of a workout nothing stored has: compared set by set only if met again"""
     for entry in unknown:
         key = entry.idempotency_key or ""
         if key in seen_keys:
             continue
         seen_keys.add(key)
-        there = have.setdefault(_workout_exercise(entry), set())
+        place = _workout_exercise(entry)
+        if place not in have and place not in untouched:
+            untouched[place] = entry
+            fresh.append(entry)
+            continue
+        there = have.setdefault(place, set())
+        earlier = untouched.pop(place, None)
+        if earlier is not None:
+            there.update(_signature(s, units) for s in earlier.sets)
         prints = fingerprints.get(key, ())
         kept = [
             (one, prints[i] if i < len(prints) else str(i))
@@ -348,8 +360,9 @@ class _Plan:
                 first = imported.sets[0]
                 slug = self._resolve(first)
                 self._counts[(first.exercise_name, first.catalogue_slug)] += len(imported.sets)
-                key = f"{source}:{imported.idempotency_key}"
-                self.fingerprints[key] = tuple(s.fingerprint for s in imported.sets)
+                prints = set_fingerprints(imported.sets)
+                key = f"{source}:{entry_key(prints)}"
+                self.fingerprints[key] = prints
                 found.append(
                     LogEntry(
                         athlete_id=self._athlete_id,
