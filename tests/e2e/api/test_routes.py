@@ -161,6 +161,12 @@ STRONG = (
 )
 
 
+GORILLA = STRONG.splitlines(keepends=True)[0] + (
+    b"2026-11-25 18:00:00,Back,1h,Gorilla Row,1,30,10,0,0,,,8\n"
+)
+GORILLA_LATER = GORILLA + b"2026-11-27 18:00:00,Back,1h,Gorilla Row,1,32,10,0,0,,,8\n"
+
+
 def walk_import_and_export(api: Api, ana: Recorder, kim: Recorder, athlete_id: int) -> None:
     shown = ok(
         ana.post(
@@ -202,6 +208,18 @@ def walk_import_and_export(api: Api, ana: Recorder, kim: Recorder, athlete_id: i
     assert undone["undone"]["batch_id"] == done["batch_id"]
     assert ok(ana.get("/api/v1/imports")) == []
     assert ana.delete(f"/api/v1/imports/{done['batch_id']}").status_code == 404
+    again = ok(ana.post("/api/v1/imports/previews", files={"file": ("rows.csv", GORILLA)}), 201)
+    ok(ana.post("/api/v1/imports", json={"preview_id": again["preview_id"]}), 201)
+    mapped = ok(
+        ana.post("/api/v1/exercise-maps", json={"name": "Gorilla Row", "slug": "seal_row"}),
+        201,
+    )
+    assert (mapped["from"], mapped["to"], mapped["sets_moved"]) == ("gorilla_row", "seal_row", 1)
+    later = ok(
+        ana.post("/api/v1/imports/previews", files={"file": ("more.csv", GORILLA_LATER)}), 201
+    )
+    row = next(m for m in later["report"]["mapping"] if m["name"] == "Gorilla Row")
+    assert (row["slug"], row["method"]) == ("seal_row", "remembered")
     calendar = ana.get("/api/v1/calendar.ics?at=07:30")
     assert calendar.status_code == 200
     assert "BEGIN:VCALENDAR" in calendar.text

@@ -53,7 +53,7 @@ def test_upload_preview_confirm_and_undo(ana: tuple[Any, str, Any]) -> None:
     assert "Preview: strong.csv" in shown.text
     assert "rest-timer rows" in shown.text
     assert "Zercher Carry" in shown.text
-    assert "new)" in shown.text  # a guessed exercise of one's own
+    assert "(new, guessed" in shown.text  # a guessed exercise of one's own
     athlete_id = api.backbone.owned_athletes(api.backbone.user_by_name("ana").user_id)[0]
     assert api.backbone.list_imports(athlete_id.athlete_id) == []  # the preview wrote nothing
     done = client.post(
@@ -101,3 +101,30 @@ def test_the_calendar_feed_address_is_shown_once_and_revocable(ana: tuple[Any, s
     assert "BEGIN:VCALENDAR" in outsider.get(path).text
     client.post("/import/feed/revoke", data={"csrf_token": csrf})
     assert outsider.get(path).status_code == 404
+
+
+def test_an_own_exercise_is_mapped_from_the_page_and_remembered(ana: tuple[Any, str, Any]) -> None:
+    client, csrf, api = ana
+    shown = client.post(
+        "/import/preview", data={"csrf_token": csrf}, files={"file": ("strong.csv", STRONG)}
+    )
+    client.post(
+        "/import/confirm", data={"csrf_token": csrf, "preview_id": _field(shown.text, "preview_id")}
+    )
+    page = client.get("/import")
+    assert "Catalogue exercise for Zercher Carry" in page.text
+    wrong = client.post(
+        "/import/exercises/map", data={"csrf_token": csrf, "name": "zercher_carry", "slug": "nope"}
+    )
+    assert wrong.status_code == 422
+    assert 'role="alert"' in wrong.text
+    mapped = client.post(
+        "/import/exercises/map",
+        data={"csrf_token": csrf, "name": "zercher_carry", "slug": "farmers_carry"},
+    )
+    assert mapped.status_code == 303
+    assert "Catalogue exercise for Zercher Carry" not in client.get("/import").text
+    again = client.post(
+        "/import/preview", data={"csrf_token": csrf}, files={"file": ("strong.csv", STRONG)}
+    )
+    assert "your earlier mapping" in again.text

@@ -10,11 +10,12 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from backbone.interfaces.api.auth import MAX_ID, Reader, Writer, backbone
 from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, paged
-from backbone.interfaces.api.schemas import ImportConfirmIn
+from backbone.interfaces.api.schemas import ExerciseMapIn, ImportConfirmIn
 from backbone.interfaces.api.uploads import FILE_FIELD, read_upload
 from backbone.services import views
 from backbone.services.documents import (
     calendar_feed_document,
+    exercise_map_document,
     import_preview_document,
     import_record_document,
     import_report_document,
@@ -159,6 +160,29 @@ def undo_import(
 ) -> JsonResponse:
     record = backbone(request).undo_import(caller.athlete_id, batch_id)
     return body({"undone": import_record_document(record)})
+
+
+@router.post(
+    "/exercise-maps",
+    response_model=views.ExerciseMapDocument,
+    status_code=201,
+    summary="Map an exercise of your own",
+    description="Your own exercise `name` (its name or slug, from an import) becomes the catalogue "
+    "exercise `slug`: its sets move there, and later imports read that name as `slug` "
+    "(`backbone exercise map --json`). Owner only.",
+    responses=documented(
+        {
+            "from": "gorilla_row",
+            "name": "Gorilla Row",
+            "to": "chest_supported_row",
+            "sets_moved": 6,
+        },
+        status=201,
+    ),
+)
+def map_exercise(request: Request, caller: Writer, payload: ExerciseMapIn) -> JsonResponse:
+    result = backbone(request).map_exercise(caller.athlete_id, payload.name, payload.slug)
+    return body(exercise_map_document(result), 201)
 
 
 @router.get(

@@ -42,6 +42,7 @@ def _page(request: Request, looking: Owner, **extra: Any) -> dict[str, Any]:
         **looking.context(),
         "imports": list(reversed(app.list_imports(looking.athlete_id))),
         "own_exercises": app.own_exercises(looking.athlete_id),
+        "catalogue": sorted(app.knowledge.catalogue, key=lambda e: e.name),
         "feed_since": app.calendar_feed_since(looking.athlete_id),
         "feed_url": None,
         "preview": None,
@@ -89,6 +90,15 @@ def confirm(request: Request, looking: Owner, form: PostedForm) -> Response:
     except (InputError, NotFound, Conflict) as error:
         return html(request, PAGE, _page(request, looking, error=error.message), 422)
     return html(request, PAGE, _page(request, looking, imported=report), 201)
+
+
+@router.post("/import/exercises/map")
+def map_exercise(request: Request, looking: Owner, form: PostedForm) -> Response:
+    try:
+        backbone(request).map_exercise(looking.athlete_id, field(form, "name"), field(form, "slug"))
+    except (InputError, NotFound, Conflict) as error:
+        return html(request, PAGE, _page(request, looking, error=error.message), 422)
+    return redirect("/import")
 
 
 @router.post("/import/{batch_id}/undo")
