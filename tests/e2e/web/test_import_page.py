@@ -104,7 +104,7 @@ def test_the_calendar_feed_address_is_shown_once_and_revocable(ana: tuple[Any, s
 
 
 def test_an_own_exercise_is_mapped_from_the_page_and_remembered(ana: tuple[Any, str, Any]) -> None:
-    client, csrf, api = ana
+    client, csrf, _ = ana
     shown = client.post(
         "/import/preview", data={"csrf_token": csrf}, files={"file": ("strong.csv", STRONG)}
     )
