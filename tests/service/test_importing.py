@@ -282,3 +282,17 @@ def test_own_exercises_count_in_weekly_muscle_volume_and_history(app: Backbone, 
     assert [len(e.sets) for e in entries] == [2]
     _, by_name = app.history(me, exercise="gorilla row")
     assert by_name == entries
+
+
+def test_a_backup_carries_the_remembered_mappings(app: Backbone, me: int) -> None:
+    app.import_file(me, LEGS_MONDAY, "old.csv")
+    app.map_exercise(me, "Zercher Carry", "farmers_carry")
+    backup = app.export_history(me, "json").text.encode()
+    other = app.create_athlete(app.create_user("bo").user_id or 0, "Bo").athlete_id
+    assert other is not None
+    restored = app.import_file(other, backup, "backup.json")
+    assert restored.restored is not None
+    assert restored.restored["exercise_mappings"] == 1
+    later = app.import_file(other, LEGS_MONDAY_LATER, "new.csv", dry_run=True)
+    carry = next(m for m in later.mapping if m.source_name == "Zercher Carry")
+    assert (carry.slug, carry.method) == ("farmers_carry", "remembered")
