@@ -511,9 +511,6 @@ class FakeOwnExerciseRepository:
             raise NotFound(f"You have no exercise '{slug}'.", {"slug": slug})
         del self._tables.own_exercises[(athlete_id, slug)]
 
-    def created_by(self, athlete_id: int, batch_id: int) -> list[OwnExercise]:
-        return [e for e in self.for_athlete(athlete_id) if e.import_batch_id == batch_id]
-
 
 def _utc(at: datetime) -> datetime:
     """As the SQL adapters do: UTC-aware out, a naive datetime refused."""

@@ -296,3 +296,17 @@ def test_a_backup_carries_the_remembered_mappings(app: Backbone, me: int) -> Non
     later = app.import_file(other, LEGS_MONDAY_LATER, "new.csv", dry_run=True)
     carry = next(m for m in later.mapping if m.source_name == "Zercher Carry")
     assert (carry.slug, carry.method) == ("farmers_carry", "remembered")
+
+
+def test_an_own_exercise_kept_by_a_later_import_goes_when_that_one_is_undone(
+    app: Backbone, me: int
+) -> None:
+    first = app.import_file(me, LEGS_MONDAY, "monday.csv")
+    wednesday = LEGS_MONDAY.replace(b"2026-11-24", b"2026-11-26")
+    second = app.import_file(me, wednesday, "wednesday.csv")
+    assert first.batch_id is not None
+    assert second.batch_id is not None
+    app.undo_import(me, first.batch_id)
+    assert "Zercher Carry" in {o.source_name for o in app.own_exercises(me)}  # wednesday's sets
+    app.undo_import(me, second.batch_id)
+    assert app.own_exercises(me) == []

@@ -177,8 +177,6 @@ def import_file(
         if not dry_run and fresh:
             batch_id = _write(uow, athlete_id, batch, file_name, now, fresh, new_own, progress)
             uow.commit()
-        elif fresh and progress is not None:
-            progress(fresh_sets, fresh_sets)
     return ImportReport(
         file_name=file_name,
         source=batch.source.value,
@@ -579,11 +577,17 @@ def confirm_import(
 
 def undo_import(new_uow: UnitOfWorkFactory, athlete_id: int, batch_id: int) -> ImportRecord:
     """Remove the batch and every entry it wrote, and the own exercises it created that nothing
-    else uses now (a later import or a logged set keeps its exercise)."""
+    else uses now (a later import or a logged set keeps its exercise, until that goes too)."""
     with new_uow() as uow:
         record = uow.imports.get(athlete_id, batch_id)
-        created = uow.own_exercises.created_by(athlete_id, batch_id)
         uow.imports.delete(athlete_id, batch_id)
+        batches = {r.batch_id for r in uow.imports.for_athlete(athlete_id)}
+        # this batch's, and any an earlier undo kept because this batch's sets still used them
+        created = [
+            o
+            for o in uow.own_exercises.for_athlete(athlete_id)
+            if o.import_batch_id is not None and o.import_batch_id not in batches
+        ]
         in_use = uow.sets.exercises_in_use(athlete_id, [o.slug for o in created])
         for exercise in created:
             if exercise.slug not in in_use:

@@ -246,10 +246,6 @@ class OwnExerciseRepository(Protocol):
         """NotFound if the athlete has no such exercise."""
         ...
 
-    def created_by(self, athlete_id: int, batch_id: int) -> list[OwnExercise]:
-        """The athlete's own exercises that import `batch_id` created."""
-        ...
-
 
 class CheckInRepository(Protocol):
     def add(self, check_in: CheckIn) -> None:

@@ -786,16 +786,11 @@ class SqlOwnExerciseRepository:
         return replace(exercise, exercise_id=_new_id(result))
 
     def for_athlete(self, athlete_id: int) -> list[OwnExercise]:
-        return self._own(athlete_exercises.c.athlete_id == athlete_id)
-
-    def created_by(self, athlete_id: int, batch_id: int) -> list[OwnExercise]:
-        return self._own(
-            athlete_exercises.c.athlete_id == athlete_id,
-            athlete_exercises.c.import_batch_id == batch_id,
+        query = (
+            select(athlete_exercises)
+            .where(athlete_exercises.c.athlete_id == athlete_id)
+            .order_by(athlete_exercises.c.slug)
         )
-
-    def _own(self, *conditions: Any) -> list[OwnExercise]:
-        query = select(athlete_exercises).where(*conditions).order_by(athlete_exercises.c.slug)
         with storage_errors("read your exercises"):
             return [
                 OwnExercise(
