@@ -368,13 +368,6 @@ class SqlSetRepository:
         import) go in as multi-row INSERT ... RETURNING statements, ids matched by key; others
         one statement each (RETURNING in parameter order is row by row on SQLite)."""
         keys = [e.idempotency_key for e in entries]
-        if (
-            None not in keys
-            and len(set(keys)) == len(keys)
-            and entries[0].import_batch_id is not None
-            and len({(e.import_batch_id, e.logged_at) for e in entries}) == 1
-        ):
-            return self._insert_import_entries(entries)
         rows = [_entry_values(e) for e in entries]
         if None not in keys and len(set(keys)) == len(keys):
             result = self._connection.execute(
@@ -387,42 +380,6 @@ class SqlSetRepository:
             log_entries.insert().returning(log_entries.c.id, sort_by_parameter_order=True), rows
         )
         return [row[0] for row in result]
-
-    def _insert_import_entries(self, entries: Sequence[LogEntry]) -> list[int]:
-        """An import's entries (one batch, one logged_at, distinct keys) as plain tuples straight
-        to the driver's executemany, then their ids read back by key: SQLAlchemy's compiled
-        INSERT ... RETURNING per row was a fifth of an import's time. The one instant they share
-        goes through its column type once."""
-        first = entries[0]
-        dialect = self._connection.dialect
-        stamp = log_entries.c.logged_at.type.bind_processor(dialect)
-        logged_at: Any = first.logged_at if stamp is None else stamp(first.logged_at)
-        rows = [
-            (
-                e.athlete_id, e.exercise, e.performed_on, logged_at, e.source,
-                e.idempotency_key, e.import_batch_id,
-                None if e.started_at is None else e.started_at.isoformat(), e.workout,
-            )
-            for e in entries
-        ]  # fmt: skip
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        columns = ", ".join(_ENTRY_COLUMNS)
-        marks = ", ".join([mark] * len(_ENTRY_COLUMNS))
-        self._connection.exec_driver_sql(
-            f"INSERT INTO {log_entries.name} ({columns}) VALUES ({marks})", rows
-        )
-        keys = [e.idempotency_key for e in entries]
-        by_key: dict[str, int] = {}
-        for start in range(0, len(keys), 500):
-            found = self._connection.execute(
-                select(log_entries.c.id, log_entries.c.idempotency_key).where(
-                    log_entries.c.athlete_id == first.athlete_id,
-                    log_entries.c.import_batch_id == first.import_batch_id,
-                    log_entries.c.idempotency_key.in_(keys[start : start + 500]),
-                )
-            )
-            by_key.update({str(row[1]): int(row[0]) for row in found})
-        return [by_key[key or ""] for key in keys]
 
     def known_keys(self, athlete_id: int, keys: Collection[str]) -> set[str]:
         wanted = list(dict.fromkeys(keys))
@@ -1379,19 +1336,6 @@ def _set_values(logged: LoggedSet, entry_id: int, athlete_id: int) -> dict[str, 
         "prescribed_rir": None if prescribed is None else prescribed.rir,
     }
 
-
-_ENTRY_COLUMNS = (
-    "athlete_id",
-    "exercise",
-    "performed_on",
-    "logged_at",
-    "source",
-    "idempotency_key",
-    "import_batch_id",
-    "started_at",
-    "workout",
-)
-"""`_entry_values`' columns, in the order `_insert_import_entries` writes them"""
 
 _SET_COLUMNS = (
     "entry_id",
