@@ -3,11 +3,14 @@
     report = app.import_file(athlete_id, data, "strong.csv", dry_run=True)   # preview
     report = app.import_file(athlete_id, data, "strong.csv")                 # one batch
     app.undo_import(athlete_id, report.batch_id)
+    shown = app.preview_import(athlete_id, data, "strong.csv")               # over HTTP:
+    report = app.confirm_import(athlete_id, shown.preview_id)                # the stored bytes
 
 An import is all or nothing: the file is parsed whole first (a malformed row names its line and
 column and nothing is written), then everything new goes in one transaction as one batch. Entries
-carry an idempotency key built from their sets' fingerprints, so the same file twice adds nothing
-and a newer export that overlaps an older one adds only the workouts not seen before.
+carry an idempotency key built from their sets' fingerprints, so the same file twice adds nothing;
+an entry with a new key is compared set by set with the stored entries of the same exercise in the
+same workout, so a newer export that overlaps an older one adds only the sets not seen before.
 """
 
 from __future__ import annotations
@@ -245,10 +248,9 @@ def _only_new_sets(
         earlier = untouched.pop(place, None)
         if earlier is not None:
             there.update(_signature(s, units) for s in earlier.sets)
-        prints = fingerprints.get(key, ())
         kept = [
-            (one, prints[i] if i < len(prints) else str(i))
-            for i, one in enumerate(entry.sets)
+            (one, fingerprint)
+            for one, fingerprint in zip(entry.sets, fingerprints[key], strict=True)
             if _signature(one, units) not in there
         ]
         there.update(_signature(one, units) for one, _ in kept)
@@ -257,8 +259,7 @@ def _only_new_sets(
         if len(kept) < len(entry.sets):
             # the sets already stored stay where they are; the new ones become their own entry,
             # keyed by their own fingerprints so the same newer file twice still adds nothing
-            joined = ",".join(fingerprint for _, fingerprint in kept)
-            digest = hashlib.blake2b(joined.encode(), digest_size=10).hexdigest()
+            digest = entry_key([fingerprint for _, fingerprint in kept])
             prefix = key.rpartition(":")[0]
             entry = replace(
                 entry, sets=tuple(one for one, _ in kept), idempotency_key=f"{prefix}:{digest}"
