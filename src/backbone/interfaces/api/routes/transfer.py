@@ -7,6 +7,7 @@ from datetime import time
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from backbone.interfaces.api.auth import MAX_ID, Reader, Writer, backbone
 from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, paged
@@ -107,7 +108,9 @@ def file_responses(media_type: str, example: str) -> dict[int | str, dict[str, A
 )
 async def preview_import(request: Request, caller: Writer) -> JsonResponse:
     upload = await read_upload(request)
-    previewed = backbone(request).preview_import(
+    # parsing a long file takes seconds: off the event loop, as FastAPI runs plain routes
+    previewed = await run_in_threadpool(
+        backbone(request).preview_import,
         caller.athlete_id,
         upload.content,
         upload.file_name,

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from backbone.domain.errors import Conflict, InputError, NotFound
@@ -66,7 +67,8 @@ async def preview(request: Request, looking: Owner) -> Response:
 
     try:
         upload = await read_upload(request, csrf)
-        shown: PreviewedImport = backbone(request).preview_import(
+        shown: PreviewedImport = await run_in_threadpool(
+            backbone(request).preview_import,
             looking.athlete_id,
             upload.content,
             upload.file_name,
