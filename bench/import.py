@@ -21,6 +21,9 @@ parse above (`x_parse`):
 - service re-import: the same file again; every entry is already there, nothing is written
 - service export: `Backbone.export_history` as Backbone CSV (sets read back and written/s)
 
+The service figures also give CPU seconds (this process, SQLite's work included): on a machine
+shared with other work the wall time mostly measures the others, the CPU time does not.
+
 The target from issue 13 is >= 10,000 rows/s for import (100,000 rows in <= 10 s).
 Benchmarks report, they don't fail builds: the exit status is always 0.
 """
@@ -148,14 +151,17 @@ def exported(batch: ImportBatch) -> list[ExportedSet]:
     ]
 
 
-def service_figures(text: str, folder: Path, rounds: int) -> dict[str, float]:
-    """Median seconds of import, re-import and export through the application into SQLite."""
+def service_figures(text: str, folder: Path, rounds: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of import, re-import and export through the application into
+    SQLite. CPU time (this process's, SQLite's work included) is the steadier figure on a shared
+    machine: wall time there mostly measures the other processes."""
     from backbone.bootstrap import build_application, load_knowledge
     from backbone.settings import Settings
 
     knowledge = load_knowledge()
     data = text.encode("utf-8")
     timings: dict[str, list[float]] = {"import": [], "reimport": [], "export": []}
+    cpu: dict[str, list[float]] = {"import": [], "reimport": [], "export": []}
     for run in range(rounds):
         database = folder / f"bench-{run}-{time.monotonic_ns()}.db"
         app: Backbone = build_application(Settings.for_sqlite_file(database), knowledge=knowledge)
@@ -163,21 +169,27 @@ def service_figures(text: str, folder: Path, rounds: int) -> dict[str, float]:
         athlete = app.local_athlete().athlete_id
         assert athlete is not None
         app.aliases()  # the alias table loads once per application, not per file
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         first = app.import_file(athlete, data, "bench.csv")
         timings["import"].append(time.perf_counter() - started)
-        started = time.perf_counter()
+        cpu["import"].append(time.process_time() - started_cpu)
+        started, started_cpu = time.perf_counter(), time.process_time()
         again = app.import_file(athlete, data, "bench.csv")
         timings["reimport"].append(time.perf_counter() - started)
+        cpu["reimport"].append(time.process_time() - started_cpu)
         assert again.sets_imported == 0, "a re-import of the same file must add nothing"
         assert again.sets_duplicate == first.sets_imported
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         exported = app.export_history(athlete, "csv")
         timings["export"].append(time.perf_counter() - started)
+        cpu["export"].append(time.process_time() - started_cpu)
         assert exported.sets == first.sets_imported
         app.database.dispose()
         database.unlink()
-    return {name: statistics.median(values) for name, values in timings.items()}
+    return {
+        name: (statistics.median(values), statistics.median(cpu[name]))
+        for name, values in timings.items()
+    }
 
 
 def measure(app: str, text: str, rounds: int, folder: Path) -> dict[str, Any]:
@@ -218,8 +230,10 @@ def measure(app: str, text: str, rounds: int, folder: Path) -> dict[str, Any]:
                 "seconds": round(seconds, 3),
                 "rows_per_s": round((len(sets) if name == "export" else rows) / seconds),
                 "x_parse": round(seconds / parse, 1),
+                "cpu_seconds": round(cpu_seconds, 3),
+                "cpu_rows_per_s": round((len(sets) if name == "export" else rows) / cpu_seconds),
             }
-            for name, seconds in service.items()
+            for name, (seconds, cpu_seconds) in service.items()
         },
     }
 
@@ -260,7 +274,8 @@ def main() -> None:
         for name, timing in result["service_sqlite"].items():
             print(
                 f"  {'service ' + name:<26} {timing['seconds']:7.3f} s  "
-                f"{timing['rows_per_s']:>10,} rows/s  {timing['x_parse']:>5}x parse"
+                f"{timing['rows_per_s']:>10,} rows/s  {timing['x_parse']:>5}x parse  "
+                f"(CPU {timing['cpu_seconds']:.3f} s, {timing['cpu_rows_per_s']:,} rows/s)"
             )
         rate = result["service_sqlite"]["import"]["rows_per_s"]
         verdict = "meets" if rate >= TARGET_ROWS_PER_S else "MISSES"

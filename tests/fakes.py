@@ -23,7 +23,14 @@ from backbone.domain.accounts import ApiToken, CoachGrant, SessionComment, User
 from backbone.domain.athlete import Athlete
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
-from backbone.domain.history import CheckIn, ImportRecord, LogEntry, LoggedSet, PerformedSession
+from backbone.domain.history import (
+    CheckIn,
+    ImportPreview,
+    ImportRecord,
+    LogEntry,
+    LoggedSet,
+    PerformedSession,
+)
 from backbone.domain.own_exercise import OwnExercise
 from backbone.domain.program import ProgramSwap, RunningProgram
 from backbone.services.ports import DatabaseHealth, StoredProgram
@@ -46,6 +53,9 @@ class _Tables:
     secrets: dict[str, str] = field(default_factory=dict)
     imports: dict[int, ImportRecord] = field(default_factory=dict)
     own_exercises: dict[tuple[int, str], OwnExercise] = field(default_factory=dict)
+    previews: dict[str, ImportPreview] = field(default_factory=dict)
+    mappings: dict[tuple[int, str], str] = field(default_factory=dict)
+    calendar_feeds: dict[int, tuple[str, datetime]] = field(default_factory=dict)
     next_id: dict[str, int] = field(default_factory=dict)
 
     def new_id(self, table: str) -> int:
@@ -403,6 +413,18 @@ class FakeSetRepository:
             )
         return moved
 
+    def entries_on(self, athlete_id: int, days: Collection[date]) -> list[LogEntry]:
+        wanted = set(days)
+        return [e for e in self.entries(athlete_id) if e.performed_on in wanted]
+
+    def exercises_in_use(self, athlete_id: int, exercises: Collection[str]) -> set[str]:
+        wanted = set(exercises)
+        return {
+            e.exercise
+            for e in self._tables.entries.values()
+            if e.athlete_id == athlete_id and e.exercise in wanted
+        }
+
 
 class FakeImportRepository:
     def __init__(self, tables: _Tables) -> None:
@@ -435,6 +457,44 @@ class FakeImportRepository:
         for entry_id, entry in list(self._tables.entries.items()):
             if entry.import_batch_id == batch_id:
                 del self._tables.entries[entry_id]
+
+    def add_preview(self, preview: ImportPreview) -> None:
+        self._tables.require_athlete(preview.athlete_id)
+        if preview.preview_id in self._tables.previews:
+            raise Conflict("That preview id is taken.", {})
+        self._tables.previews[preview.preview_id] = dataclasses.replace(
+            preview, created_at=_utc(preview.created_at)
+        )
+
+    def preview(self, athlete_id: int, preview_id: str) -> ImportPreview:
+        found = self._tables.previews.get(preview_id)
+        if found is None or found.athlete_id != athlete_id:
+            raise NotFound("No such import preview.", {"preview_id": preview_id})
+        return found
+
+    def delete_preview(self, athlete_id: int, preview_id: str) -> None:
+        found = self._tables.previews.get(preview_id)
+        if found is not None and found.athlete_id == athlete_id:
+            del self._tables.previews[preview_id]
+
+    def prune_previews(self, athlete_id: int, before: datetime) -> int:
+        old = [
+            key
+            for key, p in self._tables.previews.items()
+            if p.athlete_id == athlete_id and p.created_at < before
+        ]
+        for key in old:
+            del self._tables.previews[key]
+        return len(old)
+
+    def remember_mapping(self, athlete_id: int, name_key: str, slug: str) -> None:
+        self._tables.require_athlete(athlete_id)
+        self._tables.mappings[(athlete_id, name_key[:200])] = slug
+
+    def mappings(self, athlete_id: int) -> dict[str, str]:
+        return {
+            key: slug for (owner, key), slug in self._tables.mappings.items() if owner == athlete_id
+        }
 
 
 class FakeOwnExerciseRepository:
@@ -586,6 +646,22 @@ class FakeTokenRepository:
         found = self._tables.tokens.get(token_id)
         if found is not None:
             self._tables.tokens[token_id] = dataclasses.replace(found, last_used_at=_utc(used_at))
+
+    def set_calendar_feed(self, athlete_id: int, token_hash: str, created_at: datetime) -> None:
+        self._tables.require_athlete(athlete_id)
+        self._tables.calendar_feeds[athlete_id] = (token_hash, _utc(created_at))
+
+    def calendar_feed_athlete(self, token_hash: str) -> int | None:
+        return next(
+            (a for a, (h, _) in self._tables.calendar_feeds.items() if h == token_hash), None
+        )
+
+    def calendar_feed_since(self, athlete_id: int) -> datetime | None:
+        found = self._tables.calendar_feeds.get(athlete_id)
+        return None if found is None else found[1]
+
+    def revoke_calendar_feed(self, athlete_id: int) -> bool:
+        return self._tables.calendar_feeds.pop(athlete_id, None) is not None
 
 
 class FakeRateLimitRepository:

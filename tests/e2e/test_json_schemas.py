@@ -113,3 +113,26 @@ def test_the_schema_catches_an_undeclared_field() -> None:
         jsonschema.validate({**body, "surprise": 1}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"date": START, "session_rpe": 7}, schema)
+
+
+STRONG_SAMPLE = Path(__file__).parents[1] / "samples" / "imports" / "strong_comma_no_unit.csv"
+
+
+def test_import_and_export_json_match_their_schemas(tmp_path: Path) -> None:
+    database = tmp_path / "transfer.db"
+    sample = str(STRONG_SAMPLE)
+    cases: list[tuple[tuple[str, ...], Any]] = [
+        (("import", sample, "--dry-run"), views.ImportReportDocument),
+        (("import", sample), views.ImportReportDocument),
+        (("import", "list"), list[views.ImportRecordDocument]),
+        (("exercise", "map", "Running", "farmers_carry"), views.ExerciseMapDocument),
+        (("export", "--format", "csv", "--out", str(tmp_path / "out.csv")), views.ExportDocument),
+        (("export", "--format", "json", "--out", str(tmp_path / "b.json")), views.ExportDocument),
+        (("import", "undo", "1"), views.ImportUndoneDocument),
+    ]
+    for args, kind in cases:
+        body = run(database, *args)
+        jsonschema.validate(body, schema_of(kind))
+    restored = run(tmp_path / "empty.db", "import", str(tmp_path / "b.json"))
+    jsonschema.validate(restored, schema_of(views.ImportReportDocument))
+    assert restored["restored"]

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from backbone.domain.errors import Conflict, NotFound
-from backbone.domain.history import ImportRecord, LogEntry, Prescribed
+from backbone.domain.history import ImportPreview, ImportRecord, LogEntry, Prescribed
 from backbone.domain.own_exercise import Movement, OwnExercise
 from backbone.domain.program import ProgramSwap
 from backbone.domain.vocabulary import Muscle, SpinalLoad
@@ -229,3 +229,100 @@ def test_programs_come_back_as_stored_and_restore_exactly(uow_factory: UowFactor
 def _unnumbered(program: StoredProgram) -> StoredProgram:
     swaps = tuple(dataclasses.replace(s, swap_id=None) for s in program.swaps)
     return dataclasses.replace(program, swaps=swaps)
+
+
+def a_preview(athlete_id: int, preview_id: str, at: datetime = AT) -> ImportPreview:
+    return ImportPreview(
+        preview_id=preview_id,
+        athlete_id=athlete_id,
+        created_at=at,
+        file_name="strong.csv",
+        source="strong",
+        units=None,
+        overrides=(("Mystery Row", "chest_supported_row"),),
+        content=b"Date,Exercise Name\n\x00\xff bytes as uploaded",
+        content_sha256="ab" * 32,
+    )
+
+
+def test_a_preview_keeps_the_uploaded_bytes_for_its_athlete_only(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        uow.imports.add_preview(a_preview(ana, "p1"))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.imports.preview(ana, "p1") == a_preview(ana, "p1")
+        with pytest.raises(NotFound):
+            uow.imports.preview(bo, "p1")
+        uow.imports.delete_preview(bo, "p1")  # someone else's: nothing happens
+        uow.commit()
+    with uow_factory() as uow:
+        uow.imports.preview(ana, "p1")
+        uow.imports.delete_preview(ana, "p1")
+        uow.commit()
+    with uow_factory() as uow, pytest.raises(NotFound):
+        uow.imports.preview(ana, "p1")
+
+
+def test_old_previews_are_pruned_per_athlete(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        uow.imports.add_preview(a_preview(ana, "old", AT - timedelta(hours=2)))
+        uow.imports.add_preview(a_preview(ana, "new", AT))
+        uow.imports.add_preview(a_preview(bo, "bos", AT - timedelta(hours=2)))
+        assert uow.imports.prune_previews(ana, AT - timedelta(hours=1)) == 1
+        uow.commit()
+    with uow_factory() as uow:
+        uow.imports.preview(ana, "new")
+        uow.imports.preview(bo, "bos")
+        with pytest.raises(NotFound):
+            uow.imports.preview(ana, "old")
+
+
+def test_mappings_are_remembered_per_athlete_and_replaced(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        uow.imports.remember_mapping(ana, "mystery row", "inverted_row")
+        uow.imports.remember_mapping(ana, "mystery row", "chest_supported_row")
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.imports.mappings(ana) == {"mystery row": "chest_supported_row"}
+        assert uow.imports.mappings(bo) == {}
+
+
+def test_own_exercises_remember_the_import_that_created_them(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    with uow_factory() as uow:
+        batch = uow.imports.add(a_record(athlete_id))
+        assert batch.batch_id is not None
+        made = OwnExercise(
+            athlete_id, "zercher_squat", "Zercher Squat", Movement.SQUAT,
+            ((Muscle.ERECTOR_SPINAE, 0.5),), SpinalLoad.HIGH, "Zercher Squat",
+            import_batch_id=batch.batch_id,
+        )  # fmt: skip
+        uow.own_exercises.add(made)
+        uow.own_exercises.add(dataclasses.replace(made, slug="other", import_batch_id=None))
+        uow.commit()
+    with uow_factory() as uow:
+        by_slug = {o.slug: o.import_batch_id for o in uow.own_exercises.for_athlete(athlete_id)}
+    assert by_slug == {"zercher_squat": batch.batch_id, "other": None}
+
+
+def test_entries_on_days_and_exercises_in_use(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        uow.sets.add_entry(an_entry(ana, on=DAY))
+        uow.sets.add_entry(an_entry(ana, on=DAY + timedelta(days=3)))
+        uow.sets.add_entry(an_entry(bo, on=DAY))
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.sets.entries_on(ana, {DAY, DAY + timedelta(days=1)})
+        assert [(e.athlete_id, e.performed_on) for e in found] == [(ana, DAY)]
+        assert found[0].sets
+        assert uow.sets.entries_on(ana, set()) == []
+        used = found[0].exercise
+        assert uow.sets.exercises_in_use(ana, [used, "nothing_logged"]) == {used}

@@ -128,3 +128,27 @@ def test_entry_is_scoped_and_a_set_is_replaced_in_place(uow_factory: UowFactory)
     assert stored is not None
     assert stored.sets == (entry.sets[0], changed)
     assert stored == dataclasses.replace(entry, sets=(entry.sets[0], changed))
+
+
+def test_a_calendar_feed_is_one_per_athlete_found_by_hash_and_revocable(
+    uow_factory: UowFactory,
+) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        uow.tokens.set_calendar_feed(ana, "a" * 64, AT)
+        uow.tokens.set_calendar_feed(bo, "b" * 64, AT)
+        uow.tokens.set_calendar_feed(ana, "c" * 64, AT + timedelta(hours=1))  # replaces ana's
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.tokens.calendar_feed_athlete("a" * 64) is None
+        assert uow.tokens.calendar_feed_athlete("c" * 64) == ana
+        assert uow.tokens.calendar_feed_athlete("b" * 64) == bo
+        assert uow.tokens.calendar_feed_since(ana) == AT + timedelta(hours=1)
+        assert uow.tokens.revoke_calendar_feed(ana)
+        assert not uow.tokens.revoke_calendar_feed(ana)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.tokens.calendar_feed_athlete("c" * 64) is None
+        assert uow.tokens.calendar_feed_since(ana) is None
+        assert uow.tokens.calendar_feed_athlete("b" * 64) == bo

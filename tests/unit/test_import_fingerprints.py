@@ -60,3 +60,20 @@ def test_what_the_fingerprint_ignores_and_what_it_does_not() -> None:
     assert replace(one, position=2).fingerprint != one.fingerprint
     assert replace(one, exercise_name="Sumo Deadlift").fingerprint != one.fingerprint
     assert replace(one, exercise_name="deadlift (barbell) ").fingerprint == one.fingerprint
+
+
+def test_fingerprints_in_bulk_equal_one_by_one_even_for_equal_instants_in_other_zones() -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from backbone.importers.batch import set_fingerprints
+    from backbone.importers.detect import parse_export
+
+    batch = parse_export(sample("hevy_weight_lbs.csv"))
+    sets = list(batch.iter_sets())
+    one = sets[0]
+    utc = replace(one, started_at=datetime(2026, 3, 29, 1, 30, tzinfo=UTC))
+    cet = replace(one, started_at=datetime(2026, 3, 29, 2, 30, tzinfo=timezone(timedelta(hours=1))))
+    together = [*sets, utc, cet]
+    assert set_fingerprints(together) == tuple(s.fingerprint for s in together)
+    assert utc.fingerprint != cet.fingerprint  # the same instant, written differently

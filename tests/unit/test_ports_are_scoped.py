@@ -27,9 +27,20 @@ ACCOUNT_METHODS = {
     ports.AthleteRepository: {"add", "get", "owned_by", "update"},
     ports.UserRepository: {"add", "get", "by_username"},
     ports.GrantRepository: {"grant", "revoke", "for_athlete", "for_coach"},
-    ports.TokenRepository: {"add", "by_hash", "for_user", "revoke", "touch"},
+    ports.TokenRepository: {
+        "add",
+        "by_hash",
+        "for_user",
+        "revoke",
+        "touch",
+        "set_calendar_feed",
+        "calendar_feed_athlete",
+        "calendar_feed_since",
+        "revoke_calendar_feed",
+    },
 }
-"""a user's own tokens: looked up by hash on every request, listed and revoked by their user"""
+"""a user's own tokens: looked up by hash on every request, listed and revoked by their user;
+an athlete's calendar feed secret: looked up by hash (the feed URL is its only credential)"""
 SERVER_STATE = {
     ports.RateLimitRepository: {"hit", "count", "prune"},
     ports.SecretRepository: {"get_or_create"},

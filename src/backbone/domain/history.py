@@ -107,6 +107,23 @@ class ImportRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """An uploaded file waiting for the athlete to confirm its dry-run report. Kept in the
+    database, not in a worker's memory: the confirm may reach another worker, and it must import
+    exactly the bytes that were previewed."""
+
+    preview_id: str
+    athlete_id: int
+    created_at: datetime
+    file_name: str
+    source: str | None
+    units: str | None
+    overrides: tuple[tuple[str, str], ...]
+    content: bytes
+    content_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class CheckIn:
     athlete_id: int
     on: date

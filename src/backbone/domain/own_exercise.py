@@ -39,6 +39,8 @@ class OwnExercise:
     source_name: str
     """the name as the source app wrote it"""
     exercise_id: int | None = None
+    import_batch_id: int | None = None
+    """the import that created it: undoing that import removes it when nothing else uses it"""
 
     def credit(self, muscle: Muscle) -> float:
         return dict(self.muscles).get(muscle, 0.0)

@@ -3,7 +3,11 @@
     {"schema": "backbone.backup", "schema_version": 1, "exported_at": "2026-...Z",
      "checksum": "sha256:<hex of the canonical JSON of data>",
      "data": {"athlete": {...}, "custom_exercises": [...], "programs": [...], "entries": [...],
-              "sessions": [...], "check_ins": [...], "endurance_tests": [...]}}
+              "sessions": [...], "check_ins": [...], "endurance_tests": [...],
+              "exercise_mappings": [[name key, slug], ...]}}
+
+`exercise_mappings` (names `backbone exercise map` fixed, for later imports) came later: a backup
+without it reads as having none.
 
 Canonical JSON (sorted keys, no spaces, UTF-8) makes the checksum, and so the whole file,
 identical for identical data: export -> restore -> export gives the same bytes.
@@ -15,7 +19,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Final, TypedDict
+from typing import Any, Final, NotRequired, TypedDict
 
 from backbone.domain.errors import InputError
 
@@ -42,6 +46,7 @@ class BackupData(TypedDict):
     sessions: list[dict[str, Any]]
     check_ins: list[dict[str, Any]]
     endurance_tests: list[dict[str, Any]]
+    exercise_mappings: NotRequired[list[list[str]]]
 
 
 class BackupDocument(TypedDict):
@@ -100,7 +105,7 @@ def open_backup(text: str) -> BackupData:
         raise InputError(
             "The backup's checksum does not match its data: the file was changed or damaged.",
         )
-    return BackupData(
+    opened = BackupData(
         athlete=data["athlete"],
         custom_exercises=data["custom_exercises"],
         programs=data["programs"],
@@ -109,3 +114,6 @@ def open_backup(text: str) -> BackupData:
         check_ins=data["check_ins"],
         endurance_tests=data["endurance_tests"],
     )
+    if "exercise_mappings" in data:
+        opened["exercise_mappings"] = data["exercise_mappings"]
+    return opened

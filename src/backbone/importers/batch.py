@@ -12,7 +12,7 @@ only the rounded pound value is stable enough to compare two exports of the same
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -87,19 +87,40 @@ class ImportedSet:
         the exercise name, the set's order, the load rounded in the logging unit, reps and
         seconds. Row numbers, notes and RPE are left out: they shift or get edited.
         """
-        when = self.started_at.isoformat() if self.started_at else self.performed_on.isoformat()
-        load = "-" if self.load is None else f"{self.load:.2f}{self.unit.value}"
-        key = "|".join(
-            (
-                when,
-                self.exercise_name.strip().casefold(),
-                str(self.position),
-                load,
-                "-" if self.reps is None else str(self.reps),
-                "-" if self.seconds is None else str(self.seconds),
-            )
-        )
-        return hashlib.blake2b(key.encode(), digest_size=10).hexdigest()
+        return set_fingerprints((self,))[0]
+
+
+def _when(one: ImportedSet) -> str:
+    return one.started_at.isoformat() if one.started_at else one.performed_on.isoformat()
+
+
+def set_fingerprints(sets: Sequence[ImportedSet]) -> tuple[str, ...]:
+    """`ImportedSet.fingerprint` of each set, for many at once: the sets of one workout share
+    their start time and exercise name, so those are formatted once, not per set (an import of
+    100,000 rows spends its time here)."""
+    whens: dict[tuple[object, object], str] = {}
+    names: dict[str, str] = {}
+    found: list[str] = []
+    for one in sets:
+        # keyed with the zone too: 18:00+00:00 and 19:00+01:00 are equal but written differently
+        moment = (one.started_at or one.performed_on, one.started_at and one.started_at.tzinfo)
+        when = whens.get(moment)
+        if when is None:
+            when = whens[moment] = _when(one)
+        name = names.get(one.exercise_name)
+        if name is None:
+            name = names[one.exercise_name] = one.exercise_name.strip().casefold()
+        load = "-" if one.load is None else f"{one.load:.2f}{one.unit.value}"
+        reps = "-" if one.reps is None else str(one.reps)
+        seconds = "-" if one.seconds is None else str(one.seconds)
+        key = f"{when}|{name}|{one.position}|{load}|{reps}|{seconds}"
+        found.append(hashlib.blake2b(key.encode(), digest_size=10).hexdigest())
+    return tuple(found)
+
+
+def entry_key(fingerprints: Sequence[str]) -> str:
+    """An entry's idempotency key from its sets' fingerprints: same sets, same key."""
+    return hashlib.blake2b(",".join(fingerprints).encode(), digest_size=10).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +133,7 @@ class ImportedEntry:
     @property
     def idempotency_key(self) -> str:
         """Same sets, same key: an entry re-read from a newer export is recognised."""
-        joined = ",".join(s.fingerprint for s in self.sets)
-        return hashlib.blake2b(joined.encode(), digest_size=10).hexdigest()
+        return entry_key(set_fingerprints(self.sets))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from backbone.domain.endurance import EnduranceResult
     from backbone.domain.exercise import Exercise
     from backbone.domain.history import CheckIn, ImportRecord, LogEntry, PerformedSession
+    from backbone.domain.own_exercise import OwnExercise
     from backbone.domain.program import Plan
     from backbone.domain.progression import Prescription, Recovery
     from backbone.importers.names import AliasTable
     from backbone.reports.document import Report
     from backbone.services.exporting import Export
-    from backbone.services.importing import ImportReport, MapResult, Progress
+    from backbone.services.importing import ImportReport, MapResult, PreviewedImport, Progress
     from backbone.services.passwords import Passwords
     from backbone.services.planning import PlanRequest
     from backbone.services.programs import ProgramView
@@ -585,6 +586,59 @@ class Backbone:
             progress=progress,
         )
 
+    def preview_import(
+        self,
+        athlete_id: int,
+        data: bytes,
+        file_name: str,
+        *,
+        source: str | None = None,
+        units: str | None = None,
+        overrides: Mapping[str, str] | None = None,
+    ) -> PreviewedImport:
+        """The dry-run report of an uploaded file, kept under a preview id to confirm."""
+        from backbone.services import importing
+
+        return importing.preview_import(
+            athlete_id, data, file_name, source=source, units=units,
+            overrides=overrides or {}, now=self.now(), knowledge=self.knowledge,
+            aliases=self.aliases, new_uow=self.new_uow,
+        )  # fmt: skip
+
+    def confirm_import(
+        self, athlete_id: int, preview_id: str, content_sha256: str | None = None
+    ) -> ImportReport:
+        """Import exactly the file a preview holds."""
+        from backbone.services import importing
+
+        return importing.confirm_import(
+            athlete_id, preview_id, content_sha256=content_sha256, now=self.now(),
+            knowledge=self.knowledge, aliases=self.aliases, new_uow=self.new_uow,
+        )  # fmt: skip
+
+    def create_calendar_feed(self, athlete_id: int) -> str:
+        """A new secret calendar feed for the athlete's program (the old one stops working)."""
+        from backbone.services import calendar_feed
+
+        return calendar_feed.create_feed(self.new_uow, athlete_id, self.now())
+
+    def calendar_feed_since(self, athlete_id: int) -> datetime | None:
+        from backbone.services import calendar_feed
+
+        return calendar_feed.feed_since(self.new_uow, athlete_id)
+
+    def revoke_calendar_feed(self, athlete_id: int) -> bool:
+        from backbone.services import calendar_feed
+
+        return calendar_feed.revoke_feed(self.new_uow, athlete_id)
+
+    def calendar_feed_ics(self, secret: str, start_time: time | None = None) -> bytes:
+        """The program calendar of whoever's feed the secret opens; NotFound otherwise."""
+        from backbone.services import calendar_feed
+
+        athlete_id = calendar_feed.feed_athlete(self.new_uow, secret)
+        return self.program_ics(athlete_id, start_time or calendar_feed.DEFAULT_FEED_TIME)
+
     def undo_import(self, athlete_id: int, batch_id: int) -> ImportRecord:
         from backbone.services import importing
 
@@ -594,6 +648,11 @@ class Backbone:
         from backbone.services import importing
 
         return importing.list_imports(self.new_uow, athlete_id)
+
+    def own_exercises(self, athlete_id: int) -> list[OwnExercise]:
+        """The athlete's own exercises (imported names the catalogue lacks), by slug."""
+        with self.new_uow() as uow:
+            return uow.own_exercises.for_athlete(athlete_id)
 
     def map_exercise(self, athlete_id: int, name: str, slug: str) -> MapResult:
         from backbone.services import importing

@@ -1,18 +1,31 @@
-"""Documents of the plan and the catalogue (shapes in `backbone.services.views`)."""
+"""Documents of the plan, the catalogue, imports and exports (shapes in
+`backbone.services.views`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
 from backbone.domain.program import Plan, PlanItem
 from backbone.services.views import (
+    CalendarFeedDocument,
     CitationDocument,
     ExerciseDocument,
+    ExerciseMapDocument,
+    ExportDocument,
+    ImportPreviewDocument,
+    ImportRecordDocument,
+    ImportReportDocument,
     PlanDocument,
     PlanItemDocument,
 )
+
+if TYPE_CHECKING:  # the import use cases load only when an import runs
+    from backbone.domain.history import ImportRecord
+    from backbone.services.exporting import Export
+    from backbone.services.importing import ImportReport, MapResult, PreviewedImport
 
 
 def plan_document(plan: Plan, evidence: EvidenceRegistry) -> PlanDocument:
@@ -130,4 +143,94 @@ def exercise_document(exercise: Exercise) -> ExerciseDocument:
         "regressions": list(exercise.regressions),
         "progressions": list(exercise.progressions),
         "rule_ids": list(exercise.rule_ids),
+    }
+
+
+# --- import and export (issue 13) --------------------------------------------------------------
+
+
+def import_report_document(report: ImportReport) -> ImportReportDocument:
+    """The `import --json` body (and the API's)."""
+    return {
+        "file": report.file_name,
+        "source": report.source,
+        "dialect": report.dialect,
+        "dry_run": report.dry_run,
+        "batch_id": report.batch_id,
+        "rows_read": report.rows_read,
+        "workouts_read": report.workouts_read,
+        "workouts_imported": report.workouts_imported,
+        "entries_imported": report.entries_imported,
+        "sets_imported": report.sets_imported,
+        "sets_duplicate": report.sets_duplicate,
+        "rows_skipped": report.rows_skipped,
+        "skipped": [
+            {"reason": s.reason.value, "count": s.count, "lines": list(s.lines)}
+            for s in report.skipped
+        ],
+        "mapping": [
+            {
+                "name": m.source_name,
+                "slug": m.slug,
+                "exercise": m.exercise_name,
+                "confidence": m.confidence,
+                "method": m.method,
+                "sets": m.sets,
+                "new": m.new,
+                "movement": m.movement,
+            }
+            for m in report.mapping
+        ],
+        "lossy": [{"field": n.field, "note": n.note, "count": n.count} for n in report.lossy],
+        "restored": None if report.restored is None else dict(report.restored),
+    }
+
+
+def import_preview_document(previewed: PreviewedImport) -> ImportPreviewDocument:
+    return {
+        "preview_id": previewed.preview_id,
+        "content_sha256": previewed.content_sha256,
+        "expires_at": previewed.expires_at.isoformat(),
+        "report": import_report_document(previewed.report),
+    }
+
+
+def import_record_document(record: ImportRecord) -> ImportRecordDocument:
+    return {
+        "batch_id": record.batch_id,
+        "source": record.source,
+        "dialect": record.dialect,
+        "file": record.file_name,
+        "imported_at": record.imported_at.isoformat(),
+        "rows_read": record.rows_read,
+        "entries_imported": record.entries_imported,
+        "sets_imported": record.sets_imported,
+        "sets_duplicate": record.sets_duplicate,
+        "rows_skipped": record.rows_skipped,
+    }
+
+
+def exercise_map_document(result: MapResult) -> ExerciseMapDocument:
+    return {
+        "from": result.own.slug,
+        "name": result.own.name,
+        "to": result.slug,
+        "sets_moved": result.sets_moved,
+    }
+
+
+def export_document(exported: Export, file_name: str) -> ExportDocument:
+    return {
+        "format": exported.format.value,
+        "file": file_name,
+        "sets": exported.sets,
+        "entries": exported.entries,
+    }
+
+
+def calendar_feed_document(since: datetime | None, url: str | None = None) -> CalendarFeedDocument:
+    return {
+        "active": since is not None,
+        "created_at": None if since is None else since.isoformat(),
+        "url": url,
     }

@@ -184,6 +184,9 @@ def _backup_data(
             }
             for r in uow.endurance.results(athlete_id)
         ],
+        exercise_mappings=[
+            [key, slug] for key, slug in sorted(uow.imports.mappings(athlete_id).items())
+        ],
     )
 
 
@@ -310,6 +313,7 @@ def restore_backup(
         "sessions": len(restored.sessions),
         "check_ins": len(restored.check_ins),
         "endurance_tests": len(restored.endurance),
+        "exercise_mappings": len(restored.mappings),
     }
     batch_id = None
     with new_uow() as uow:
@@ -360,6 +364,8 @@ def _write_restore(
         uow.check_ins.add(check_in)
     for result in restored.endurance:
         uow.endurance.add(result)
+    for key, slug in restored.mappings:
+        uow.imports.remember_mapping(athlete_id, key, slug)
     record = uow.imports.add(
         ImportRecord(
             athlete_id=athlete_id,
@@ -390,6 +396,7 @@ class _Restored:
     sessions: list[PerformedSession]
     check_ins: list[CheckIn]
     endurance: list[EnduranceResult]
+    mappings: list[tuple[str, str]]
 
     def settings(self, athlete: Athlete) -> Athlete:
         return replace(
@@ -431,6 +438,7 @@ class _Restored:
                 for p in data["programs"]
             ],
             entries=[_entry(athlete_id, e) for e in data["entries"]],
+            mappings=[(str(key), str(slug)) for key, slug in data.get("exercise_mappings", [])],
             sessions=[
                 PerformedSession(
                     athlete_id, date.fromisoformat(s["on"]), s["session_rpe"], s["duration_min"]

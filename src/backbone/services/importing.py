@@ -3,25 +3,30 @@
     report = app.import_file(athlete_id, data, "strong.csv", dry_run=True)   # preview
     report = app.import_file(athlete_id, data, "strong.csv")                 # one batch
     app.undo_import(athlete_id, report.batch_id)
+    shown = app.preview_import(athlete_id, data, "strong.csv")               # over HTTP:
+    report = app.confirm_import(athlete_id, shown.preview_id)                # the stored bytes
 
 An import is all or nothing: the file is parsed whole first (a malformed row names its line and
 column and nothing is written), then everything new goes in one transaction as one batch. Entries
-carry an idempotency key built from their sets' fingerprints, so the same file twice adds nothing
-and a newer export that overlaps an older one adds only the workouts not seen before.
+carry an idempotency key built from their sets' fingerprints, so the same file twice adds nothing;
+an entry with a new key is compared set by set with the stored entries of the same exercise in the
+same workout, so a newer export that overlaps an older one adds only the sets not seen before.
 """
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Final
 
 from backbone.domain.athlete import Units
 from backbone.domain.errors import Conflict, InputError, NotFound
-from backbone.domain.history import ImportRecord, LogEntry, LoggedSet, RangeDone
-from backbone.domain.loads import logs_load_kg
+from backbone.domain.history import ImportPreview, ImportRecord, LogEntry, LoggedSet, RangeDone
+from backbone.domain.loads import KG_PER_LB, logs_load_kg
 from backbone.domain.own_exercise import OwnExercise
 from backbone.importers.batch import (
     ImportBatch,
@@ -29,6 +34,8 @@ from backbone.importers.batch import (
     LossyNote,
     SkippedRows,
     SourceApp,
+    entry_key,
+    set_fingerprints,
 )
 from backbone.importers.detect import KNOWN_FORMATS, decode_export, parse_export
 from backbone.importers.guess import ExerciseGuess, guess_exercise
@@ -45,6 +52,10 @@ SLUG_MAX: Final = 100
 NAME_MAX: Final = 200
 OWN_METHOD: Final = "own"
 """a name an earlier import already made one of the athlete's own exercises"""
+REMEMBERED_METHOD: Final = "remembered"
+"""a name the athlete mapped with `backbone exercise map`, remembered for later imports"""
+PREVIEW_TTL: Final = timedelta(hours=1)
+"""how long an uploaded file waits for its preview to be confirmed"""
 SOURCE_PREFIX: Final = "import:"
 
 
@@ -152,18 +163,15 @@ def import_file(
     with new_uow() as uow:
         athlete = uow.athletes.get(athlete_id)
         own = uow.own_exercises.for_athlete(athlete_id)
+        remembered = uow.imports.mappings(athlete_id)
     batch = parse_export(text, source=app, units=unit or athlete.units)
-    plan = _Plan(athlete_id, batch, knowledge, aliases, own, overrides)
+    plan = _Plan(athlete_id, batch, knowledge, aliases, own, overrides, remembered)
     entries = plan.entries(now)
     with new_uow() as uow:
         known = uow.sets.known_keys(athlete_id, [e.idempotency_key or "" for e in entries])
-        fresh: list[LogEntry] = []
-        seen: set[str] = set()
-        for entry in entries:
-            key = entry.idempotency_key or ""
-            if key not in known and key not in seen:
-                fresh.append(entry)
-            seen.add(key)
+        unknown = [e for e in entries if (e.idempotency_key or "") not in known]
+        stored = uow.sets.entries_on(athlete_id, {e.performed_on for e in unknown})
+        fresh = _only_new_sets(unknown, plan.fingerprints, stored, athlete.units)
         fresh_sets = sum(len(e.sets) for e in fresh)
         total_sets = sum(len(e.sets) for e in entries)
         used = {e.exercise for e in fresh}
@@ -190,6 +198,76 @@ def import_file(
     )
 
 
+SetSignature = tuple[int, float | None, int | None, int | None]
+"""(position, load rounded in the athlete's unit, reps, seconds): one set as two exports of the
+same history both give it"""
+WorkoutExercise = tuple[str, date, datetime | None, str]
+"""(exercise, day, workout start, workout name): one exercise within one workout"""
+
+
+def _signature(logged: LoggedSet, units: Units) -> SetSignature:
+    """A pound lifter's 45 lb arrives as 20.41168092460379 kg from one export and 20.4117 from
+    another: rounded in the athlete's own unit both are 45.0."""
+    kg = logged.load_kg if logged.load_kg is not None else logged.added_kg
+    shown = None if kg is None else round(kg / KG_PER_LB if units is Units.LB else kg, 1)
+    return logged.position, shown, logged.reps, logged.seconds
+
+
+def _workout_exercise(entry: LogEntry) -> WorkoutExercise:
+    return entry.exercise, entry.performed_on, entry.started_at, entry.workout
+
+
+def _only_new_sets(
+    unknown: list[LogEntry],
+    fingerprints: Mapping[str, tuple[str, ...]],
+    stored: list[LogEntry],
+    units: Units,
+) -> list[LogEntry]:
+    """The entries (and within them the sets) not stored yet, compared per exercise per workout:
+    an exercise of a workout that a newer export carries with one more set adds that set only."""
+    have: dict[WorkoutExercise, set[SetSignature]] = {}
+    for entry in stored:
+        have.setdefault(_workout_exercise(entry), set()).update(
+            _signature(s, units) for s in entry.sets
+        )
+    fresh: list[LogEntry] = []
+    seen_keys: set[str] = set()
+    untouched: dict[WorkoutExercise, LogEntry] = {}
+    """exercises of a workout nothing stored has: compared set by set only if met again"""
+    for entry in unknown:
+        key = entry.idempotency_key or ""
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        place = _workout_exercise(entry)
+        if place not in have and place not in untouched:
+            untouched[place] = entry
+            fresh.append(entry)
+            continue
+        there = have.setdefault(place, set())
+        earlier = untouched.pop(place, None)
+        if earlier is not None:
+            there.update(_signature(s, units) for s in earlier.sets)
+        kept = [
+            (one, fingerprint)
+            for one, fingerprint in zip(entry.sets, fingerprints[key], strict=True)
+            if _signature(one, units) not in there
+        ]
+        there.update(_signature(one, units) for one, _ in kept)
+        if not kept:
+            continue
+        if len(kept) < len(entry.sets):
+            # the sets already stored stay where they are; the new ones become their own entry,
+            # keyed by their own fingerprints so the same newer file twice still adds nothing
+            digest = entry_key([fingerprint for _, fingerprint in kept])
+            prefix = key.rpartition(":")[0]
+            entry = replace(
+                entry, sets=tuple(one for one, _ in kept), idempotency_key=f"{prefix}:{digest}"
+            )
+        fresh.append(entry)
+    return fresh
+
+
 def _units(units: str | None) -> Units | None:
     if units is None:
         return None
@@ -211,8 +289,6 @@ def _write(
     new_own: list[OwnExercise],
     progress: Progress | None,
 ) -> int:
-    for exercise in new_own:
-        uow.own_exercises.add(exercise)
     record = uow.imports.add(
         ImportRecord(
             athlete_id=athlete_id,
@@ -229,6 +305,8 @@ def _write(
         )
     )
     assert record.batch_id is not None
+    for exercise in new_own:
+        uow.own_exercises.add(replace(exercise, import_batch_id=record.batch_id))
     total = sum(len(e.sets) for e in fresh)
     done = 0
     for start in range(0, len(fresh), WRITE_CHUNK):
@@ -252,8 +330,12 @@ class _Plan:
         aliases: Callable[[], AliasTable],
         own: list[OwnExercise],
         overrides: Mapping[str, str],
+        remembered: Mapping[str, str] | None = None,
     ) -> None:
         self._athlete_id = athlete_id
+        self._remembered = dict(remembered or {})
+        self.fingerprints: dict[str, tuple[str, ...]] = {}
+        """each entry's sets' fingerprints, by the entry's idempotency key"""
         self._catalogue = knowledge.catalogue
         self._own_by_slug = {o.slug: o for o in own}
         self._own_by_key = {name_key(o.source_name): o for o in own}
@@ -277,6 +359,9 @@ class _Plan:
                 first = imported.sets[0]
                 slug = self._resolve(first)
                 self._counts[(first.exercise_name, first.catalogue_slug)] += len(imported.sets)
+                prints = set_fingerprints(imported.sets)
+                key = f"{source}:{entry_key(prints)}"
+                self.fingerprints[key] = prints
                 found.append(
                     LogEntry(
                         athlete_id=self._athlete_id,
@@ -285,7 +370,7 @@ class _Plan:
                         logged_at=now,
                         sets=tuple(self._logged(s, slug) for s in imported.sets),
                         source=source,
-                        idempotency_key=f"{source}:{imported.idempotency_key}",
+                        idempotency_key=key,
                         started_at=workout.started_at,
                         workout=workout.name[:NAME_MAX],
                     )
@@ -337,6 +422,16 @@ class _Plan:
                 return MappedName(name, mine.slug, mine.name, 1.0, OWN_METHOD, 0, False)
             return self._new(name, guess_exercise(name), preferred=file_slug, method="file")
         key = name_key(name)
+        remembered = self._remembered.get(key)
+        if key not in self._override_keys and remembered is not None:
+            if remembered in self._catalogue:
+                exercise = self._catalogue.get(remembered)
+                return MappedName(
+                    name, exercise.slug, exercise.name, 1.0, REMEMBERED_METHOD, 0, False
+                )
+            if remembered in self._own_by_slug:
+                mine = self._own_by_slug[remembered]
+                return MappedName(name, mine.slug, mine.name, 1.0, REMEMBERED_METHOD, 0, False)
         if key not in self._override_keys and key in self._own_by_key:
             mine = self._own_by_key[key]
             return MappedName(name, mine.slug, mine.name, 1.0, OWN_METHOD, 0, False)
@@ -400,12 +495,104 @@ def _logged(one: ImportedSet, slug: str) -> LoggedSet:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PreviewedImport:
+    """A dry run over an uploaded file that waits, stored, for the athlete to confirm it."""
+
+    preview_id: str
+    content_sha256: str
+    expires_at: datetime
+    report: ImportReport
+
+
+def preview_import(
+    athlete_id: int,
+    data: bytes,
+    file_name: str,
+    *,
+    source: str | None,
+    units: str | None,
+    overrides: Mapping[str, str],
+    now: datetime,
+    knowledge: Knowledge,
+    aliases: Callable[[], AliasTable],
+    new_uow: UnitOfWorkFactory,
+) -> PreviewedImport:
+    """The dry-run report of an upload, and the upload kept under a new preview id: confirming
+    that id imports exactly these bytes, whichever worker answers the confirm."""
+    report = import_file(
+        athlete_id, data, file_name, source=source, units=units, overrides=overrides,
+        dry_run=True, now=now, knowledge=knowledge, aliases=aliases, new_uow=new_uow,
+    )  # fmt: skip
+    preview = ImportPreview(
+        preview_id=secrets.token_urlsafe(24),
+        athlete_id=athlete_id,
+        created_at=now,
+        file_name=file_name,
+        source=source,
+        units=units,
+        overrides=tuple(sorted(overrides.items())),
+        content=data,
+        content_sha256=hashlib.sha256(data).hexdigest(),
+    )
+    with new_uow() as uow:
+        uow.imports.prune_previews(athlete_id, now - PREVIEW_TTL)
+        uow.imports.add_preview(preview)
+        uow.commit()
+    return PreviewedImport(preview.preview_id, preview.content_sha256, now + PREVIEW_TTL, report)
+
+
+def confirm_import(
+    athlete_id: int,
+    preview_id: str,
+    *,
+    content_sha256: str | None,
+    now: datetime,
+    knowledge: Knowledge,
+    aliases: Callable[[], AliasTable],
+    new_uow: UnitOfWorkFactory,
+) -> ImportReport:
+    """Import the file a preview holds, with the options it was previewed with. `content_sha256`,
+    when given, must be the preview's: the client confirms the file it was shown."""
+    with new_uow() as uow:
+        preview = uow.imports.preview(athlete_id, preview_id)
+    if preview.created_at < now - PREVIEW_TTL:
+        raise NotFound(
+            "That import preview has expired: upload the file again.", {"preview_id": preview_id}
+        )
+    if content_sha256 is not None and content_sha256.strip().lower() != preview.content_sha256:
+        raise Conflict(
+            "That preview holds another file than the one you confirm: upload it again.",
+            {"preview_id": preview_id, "content_sha256": preview.content_sha256},
+        )
+    report = import_file(
+        athlete_id, preview.content, preview.file_name, source=preview.source,
+        units=preview.units, overrides=dict(preview.overrides), dry_run=False, now=now,
+        knowledge=knowledge, aliases=aliases, new_uow=new_uow,
+    )  # fmt: skip
+    with new_uow() as uow:
+        uow.imports.delete_preview(athlete_id, preview_id)
+        uow.commit()
+    return report
+
+
 def undo_import(new_uow: UnitOfWorkFactory, athlete_id: int, batch_id: int) -> ImportRecord:
-    """Remove the batch and every entry it wrote; the own exercises it created stay (they may
-    have been mapped or used since), and are harmless without sets."""
+    """Remove the batch and every entry it wrote, and the own exercises it created that nothing
+    else uses now (a later import or a logged set keeps its exercise, until that goes too)."""
     with new_uow() as uow:
         record = uow.imports.get(athlete_id, batch_id)
         uow.imports.delete(athlete_id, batch_id)
+        batches = {r.batch_id for r in uow.imports.for_athlete(athlete_id)}
+        # this batch's, and any an earlier undo kept because this batch's sets still used them
+        created = [
+            o
+            for o in uow.own_exercises.for_athlete(athlete_id)
+            if o.import_batch_id is not None and o.import_batch_id not in batches
+        ]
+        in_use = uow.sets.exercises_in_use(athlete_id, [o.slug for o in created])
+        for exercise in created:
+            if exercise.slug not in in_use:
+                uow.own_exercises.delete(athlete_id, exercise.slug)
         uow.commit()
     return record
 
@@ -442,57 +629,8 @@ def map_exercise(
             raise Conflict(f"{name!r} is already {target.slug}.", {"slug": target.slug})
         moved = uow.sets.repoint(athlete_id, mine.slug, target.slug)
         uow.own_exercises.delete(athlete_id, mine.slug)
+        # later imports of the same name go straight to the catalogue exercise
+        for said in {name_key(mine.source_name), name_key(mine.name)} - {""}:
+            uow.imports.remember_mapping(athlete_id, said, target.slug)
         uow.commit()
     return MapResult(mine, target.slug, target.name, moved)
-
-
-def report_document(report: ImportReport) -> dict[str, object]:
-    """The `import --json` body (and the API's)."""
-    return {
-        "file": report.file_name,
-        "source": report.source,
-        "dialect": report.dialect,
-        "dry_run": report.dry_run,
-        "batch_id": report.batch_id,
-        "rows_read": report.rows_read,
-        "workouts_read": report.workouts_read,
-        "workouts_imported": report.workouts_imported,
-        "entries_imported": report.entries_imported,
-        "sets_imported": report.sets_imported,
-        "sets_duplicate": report.sets_duplicate,
-        "rows_skipped": report.rows_skipped,
-        "skipped": [
-            {"reason": s.reason.value, "count": s.count, "lines": list(s.lines)}
-            for s in report.skipped
-        ],
-        "mapping": [
-            {
-                "name": m.source_name,
-                "slug": m.slug,
-                "exercise": m.exercise_name,
-                "confidence": m.confidence,
-                "method": m.method,
-                "sets": m.sets,
-                "new": m.new,
-                "movement": m.movement,
-            }
-            for m in report.mapping
-        ],
-        "lossy": [{"field": n.field, "note": n.note, "count": n.count} for n in report.lossy],
-        "restored": None if report.restored is None else dict(report.restored),
-    }
-
-
-def record_document(record: ImportRecord) -> dict[str, object]:
-    return {
-        "batch_id": record.batch_id,
-        "source": record.source,
-        "dialect": record.dialect,
-        "file": record.file_name,
-        "imported_at": record.imported_at.isoformat(),
-        "rows_read": record.rows_read,
-        "entries_imported": record.entries_imported,
-        "sets_imported": record.sets_imported,
-        "sets_duplicate": record.sets_duplicate,
-        "rows_skipped": record.rows_skipped,
-    }

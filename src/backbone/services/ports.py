@@ -17,7 +17,14 @@ from backbone.domain.athlete import Athlete
 from backbone.domain.catalogue import Catalogue
 from backbone.domain.endurance import EnduranceResult
 from backbone.domain.evidence import EvidenceRegistry
-from backbone.domain.history import CheckIn, ImportRecord, LogEntry, LoggedSet, PerformedSession
+from backbone.domain.history import (
+    CheckIn,
+    ImportPreview,
+    ImportRecord,
+    LogEntry,
+    LoggedSet,
+    PerformedSession,
+)
 from backbone.domain.own_exercise import OwnExercise
 from backbone.domain.planner.model import Solver
 from backbone.domain.program import KnownSet, ProgramSwap, RunningProgram
@@ -183,6 +190,15 @@ class SetRepository(Protocol):
         """Move the athlete's entries and sets of one exercise to another; returns sets moved."""
         ...
 
+    def entries_on(self, athlete_id: int, days: Collection[date]) -> list[LogEntry]:
+        """The athlete's entries on any of `days`, each with its sets (an import compares them
+        with the file's workouts of those days)."""
+        ...
+
+    def exercises_in_use(self, athlete_id: int, exercises: Collection[str]) -> set[str]:
+        """Which of `exercises` any of the athlete's entries still use."""
+        ...
+
 
 class ImportRepository(Protocol):
     def add(self, record: ImportRecord) -> ImportRecord:
@@ -199,6 +215,30 @@ class ImportRepository(Protocol):
 
     def delete(self, athlete_id: int, batch_id: int) -> None:
         """Delete the batch and every entry it wrote; NotFound if the athlete has no such batch."""
+        ...
+
+    def add_preview(self, preview: ImportPreview) -> None:
+        """Keep an uploaded file until its preview is confirmed or expires."""
+        ...
+
+    def preview(self, athlete_id: int, preview_id: str) -> ImportPreview:
+        """The athlete's waiting preview; NotFound for anyone else's, a used or an expired one."""
+        ...
+
+    def delete_preview(self, athlete_id: int, preview_id: str) -> None:
+        """Forget one preview (confirmed); nothing happens when there is none."""
+        ...
+
+    def prune_previews(self, athlete_id: int, before: datetime) -> int:
+        """Forget the athlete's previews made before `before`; returns how many."""
+        ...
+
+    def remember_mapping(self, athlete_id: int, name_key: str, slug: str) -> None:
+        """Later imports read the name (folded by `importers.names.name_key`) as `slug`."""
+        ...
+
+    def mappings(self, athlete_id: int) -> dict[str, str]:
+        """The athlete's remembered mappings: {name key: slug}."""
         ...
 
 
@@ -263,6 +303,22 @@ class TokenRepository(Protocol):
 
     def touch(self, token_id: int, used_at: datetime) -> None:
         """Record when the token was last used."""
+        ...
+
+    def set_calendar_feed(self, athlete_id: int, token_hash: str, created_at: datetime) -> None:
+        """The athlete's calendar feed secret (its hash), replacing any earlier one."""
+        ...
+
+    def calendar_feed_athlete(self, token_hash: str) -> int | None:
+        """Whose calendar feed this secret opens (the feed URL carries no other credential)."""
+        ...
+
+    def calendar_feed_since(self, athlete_id: int) -> datetime | None:
+        """When the athlete's current feed secret was made; None when there is none."""
+        ...
+
+    def revoke_calendar_feed(self, athlete_id: int) -> bool:
+        """Forget the athlete's feed secret; False when there was none."""
         ...
 
 

@@ -312,10 +312,16 @@ def history(
     exercise: str | None = None,
     since: date | None = None,
 ) -> tuple[Athlete, list[LogEntry]]:
-    slug = resolve_exercise(exercise, knowledge).slug if exercise else None
     with new_uow() as uow:
         athlete = uow.athletes.get(athlete_id)
         entries = uow.sets.entries(athlete_id, since=since)
+        own = uow.own_exercises.for_athlete(athlete_id) if exercise else []
+    slug = None
+    if exercise:
+        # an exercise of the athlete's own (from an import) by its slug or name, else the catalogue's
+        wanted = exercise.strip().casefold()
+        mine = next((o for o in own if wanted in (o.slug, o.name.casefold())), None)
+        slug = mine.slug if mine is not None else resolve_exercise(exercise, knowledge).slug
     if slug is not None:
         entries = [e for e in entries if e.exercise == slug]
     return athlete, entries

@@ -378,3 +378,88 @@ class SwapDocument(TypedDict):
     carried_from: CarriedSetDocument | None
     """the old exercise's set the first load comes from; None: its own history, or the first
     session calibrates"""
+
+
+class ImportSkippedDocument(TypedDict):
+    reason: str
+    count: int
+    lines: list[int]
+
+
+class ImportMappingDocument(TypedDict):
+    name: str
+    slug: str
+    exercise: str
+    confidence: float
+    method: str
+    sets: int
+    new: bool
+    movement: str | None
+
+
+class ImportLossyDocument(TypedDict):
+    field: str
+    note: str
+    count: int
+
+
+class ImportReportDocument(TypedDict):
+    file: str
+    source: str
+    dialect: str
+    dry_run: bool
+    batch_id: int | None
+    rows_read: int
+    workouts_read: int
+    workouts_imported: int
+    entries_imported: int
+    sets_imported: int
+    sets_duplicate: int
+    rows_skipped: int
+    skipped: list[ImportSkippedDocument]
+    mapping: list[ImportMappingDocument]
+    lossy: list[ImportLossyDocument]
+    restored: dict[str, int] | None
+
+
+class ImportPreviewDocument(TypedDict):
+    preview_id: str
+    content_sha256: str
+    expires_at: str
+    report: ImportReportDocument
+
+
+class ImportRecordDocument(TypedDict):
+    batch_id: int | None
+    source: str
+    dialect: str
+    file: str
+    imported_at: str
+    rows_read: int
+    entries_imported: int
+    sets_imported: int
+    sets_duplicate: int
+    rows_skipped: int
+
+
+class ImportUndoneDocument(TypedDict):
+    undone: ImportRecordDocument
+
+
+ExerciseMapDocument = TypedDict(
+    "ExerciseMapDocument", {"from": str, "name": str, "to": str, "sets_moved": int}
+)
+
+
+class ExportDocument(TypedDict):
+    format: str
+    file: str
+    sets: int
+    entries: int
+
+
+class CalendarFeedDocument(TypedDict):
+    active: bool
+    created_at: str | None
+    url: str | None
+    """the feed URL, shown once when the feed is made (only its hash is stored)"""

@@ -39,6 +39,7 @@ from backbone.domain.endurance import EnduranceResult, Side
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
 from backbone.domain.history import (
     CheckIn,
+    ImportPreview,
     ImportRecord,
     LogEntry,
     LoggedSet,
@@ -57,10 +58,13 @@ from backbone.storage.tables import (
     api_tokens,
     athlete_exercises,
     athletes,
+    calendar_feeds,
     check_ins,
     coach_grants,
     endurance_results,
+    exercise_mappings,
     import_batches,
+    import_previews,
     log_entries,
     logged_sets,
     performed_sessions,
@@ -446,6 +450,38 @@ class SqlSetRepository:
             )
         return int(moved.rowcount)
 
+    def entries_on(self, athlete_id: int, days: Collection[date]) -> list[LogEntry]:
+        wanted = sorted(set(days))
+        found: list[LogEntry] = []
+        for start in range(0, len(wanted), 500):
+            query = (
+                select(log_entries)
+                .where(
+                    log_entries.c.athlete_id == athlete_id,
+                    log_entries.c.performed_on.in_(wanted[start : start + 500]),
+                )
+                .order_by(log_entries.c.performed_on, log_entries.c.id)
+            )
+            found.extend(self._with_sets(query))
+        return found
+
+    def exercises_in_use(self, athlete_id: int, exercises: Collection[str]) -> set[str]:
+        wanted = list(dict.fromkeys(exercises))
+        found: set[str] = set()
+        with storage_errors("read which exercises are in use"):
+            for start in range(0, len(wanted), 500):
+                found.update(
+                    self._connection.execute(
+                        select(log_entries.c.exercise)
+                        .where(
+                            log_entries.c.athlete_id == athlete_id,
+                            log_entries.c.exercise.in_(wanted[start : start + 500]),
+                        )
+                        .distinct()
+                    ).scalars()
+                )
+        return found
+
     def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
         query = select(log_entries).where(
             log_entries.c.athlete_id == athlete_id,
@@ -643,6 +679,77 @@ class SqlImportRepository:
         if result.rowcount == 0:
             raise NotFound(f"No import batch {batch_id}.", {"batch_id": batch_id})
 
+    def add_preview(self, preview: ImportPreview) -> None:
+        values = {
+            "id": preview.preview_id,
+            "athlete_id": preview.athlete_id,
+            "created_at": preview.created_at,
+            "file_name": preview.file_name,
+            "source": preview.source,
+            "units": preview.units,
+            "overrides": json.dumps(dict(preview.overrides)),
+            "content": preview.content,
+            "content_sha256": preview.content_sha256,
+        }
+        with storage_errors("keep the uploaded file"), self._connection.begin_nested():
+            self._connection.execute(import_previews.insert().values(values))
+
+    def preview(self, athlete_id: int, preview_id: str) -> ImportPreview:
+        query = select(import_previews).where(
+            import_previews.c.id == preview_id, import_previews.c.athlete_id == athlete_id
+        )
+        with storage_errors("read the import preview"):
+            row = self._connection.execute(query).first()
+        if row is None:
+            raise NotFound(
+                "No such import preview: it was confirmed already or has expired. Upload the "
+                "file again.",
+                {"preview_id": preview_id},
+            )
+        return ImportPreview(
+            preview_id=row.id,
+            athlete_id=row.athlete_id,
+            created_at=row.created_at,
+            file_name=row.file_name,
+            source=row.source,
+            units=row.units,
+            overrides=tuple(sorted(json.loads(row.overrides).items())),
+            content=bytes(row.content),
+            content_sha256=row.content_sha256,
+        )
+
+    def delete_preview(self, athlete_id: int, preview_id: str) -> None:
+        with storage_errors("forget the import preview"):
+            self._connection.execute(
+                delete(import_previews).where(
+                    import_previews.c.id == preview_id, import_previews.c.athlete_id == athlete_id
+                )
+            )
+
+    def prune_previews(self, athlete_id: int, before: datetime) -> int:
+        with storage_errors("forget old import previews"):
+            result = self._connection.execute(
+                delete(import_previews).where(
+                    import_previews.c.athlete_id == athlete_id,
+                    import_previews.c.created_at < before,
+                )
+            )
+        return int(result.rowcount)
+
+    def remember_mapping(self, athlete_id: int, name_key: str, slug: str) -> None:
+        values = {"athlete_id": athlete_id, "name_key": name_key[:200], "slug": slug}
+        with storage_errors("remember the exercise mapping"):
+            self._connection.execute(
+                _upsert(self._connection, exercise_mappings, values, ("athlete_id", "name_key"))
+            )
+
+    def mappings(self, athlete_id: int) -> dict[str, str]:
+        query = select(exercise_mappings.c.name_key, exercise_mappings.c.slug).where(
+            exercise_mappings.c.athlete_id == athlete_id
+        )
+        with storage_errors("read the exercise mappings"):
+            return {str(row[0]): str(row[1]) for row in self._connection.execute(query)}
+
 
 class SqlOwnExerciseRepository:
     def __init__(self, connection: Connection) -> None:
@@ -657,6 +764,7 @@ class SqlOwnExerciseRepository:
             "muscles": json.dumps([[m.value, c] for m, c in exercise.muscles]),
             "spinal_load": exercise.spinal_load.value,
             "source_name": exercise.source_name,
+            "import_batch_id": exercise.import_batch_id,
         }
         try:
             with storage_errors(f"add exercise '{exercise.slug}'"), self._connection.begin_nested():
@@ -684,6 +792,7 @@ class SqlOwnExerciseRepository:
                     spinal_load=SpinalLoad(row.spinal_load),
                     source_name=row.source_name,
                     exercise_id=row.id,
+                    import_batch_id=row.import_batch_id,
                 )
                 for row in self._connection.execute(query)
             ]
@@ -871,6 +980,32 @@ class SqlTokenRepository:
             self._connection.execute(
                 update(api_tokens).where(api_tokens.c.id == token_id).values(last_used_at=used_at)
             )
+
+    def set_calendar_feed(self, athlete_id: int, token_hash: str, created_at: datetime) -> None:
+        values = {"athlete_id": athlete_id, "token_hash": token_hash, "created_at": created_at}
+        with storage_errors("make the calendar feed"):
+            self._connection.execute(
+                _upsert(self._connection, calendar_feeds, values, ("athlete_id",))
+            )
+
+    def calendar_feed_athlete(self, token_hash: str) -> int | None:
+        query = select(calendar_feeds.c.athlete_id).where(calendar_feeds.c.token_hash == token_hash)
+        with storage_errors("read the calendar feed"):
+            found = self._connection.execute(query).scalar()
+        return None if found is None else int(found)
+
+    def calendar_feed_since(self, athlete_id: int) -> datetime | None:
+        query = select(calendar_feeds.c.created_at).where(calendar_feeds.c.athlete_id == athlete_id)
+        with storage_errors("read the calendar feed"):
+            found: datetime | None = self._connection.execute(query).scalar()
+        return found
+
+    def revoke_calendar_feed(self, athlete_id: int) -> bool:
+        with storage_errors("revoke the calendar feed"):
+            result = self._connection.execute(
+                delete(calendar_feeds).where(calendar_feeds.c.athlete_id == athlete_id)
+            )
+        return bool(result.rowcount)
 
 
 class SqlRateLimitRepository:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -205,6 +206,12 @@ athlete_exercises = Table(
     Column("muscles", Text, nullable=False, comment="JSON array of [muscle, credit]"),
     Column("spinal_load", String(16), nullable=False),
     Column("source_name", String(200), nullable=False),
+    Column(
+        "import_batch_id",
+        Integer,
+        nullable=True,
+        comment="the import that created it (no foreign key: undo reads it after the batch is gone)",
+    ),
     UniqueConstraint("athlete_id", "slug"),
     CheckConstraint(_in("pattern", MOVEMENTS), name="pattern"),
     CheckConstraint(_in("spinal_load", SPINAL_LOADS), name="spinal_load"),
@@ -402,4 +409,37 @@ server_secrets = Table(
     Column("name", String(64), primary_key=True),
     Column("value", Text, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+)
+
+
+import_previews = Table(
+    "import_previews",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="random: the id the preview was shown with"),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("file_name", String(500), nullable=False),
+    Column("source", String(40), nullable=True),
+    Column("units", String(8), nullable=True),
+    Column("overrides", Text, nullable=False, comment="JSON object {name: slug}"),
+    Column("content", LargeBinary, nullable=False, comment="the uploaded file, byte for byte"),
+    Column("content_sha256", String(64), nullable=False),
+    Index(None, "athlete_id", "created_at"),
+)
+
+exercise_mappings = Table(
+    "exercise_mappings",
+    metadata,
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("name_key", String(200), primary_key=True, comment="the name folded as imports fold it"),
+    Column("slug", String(100), nullable=False),
+)
+
+calendar_feeds = Table(
+    "calendar_feeds",
+    metadata,
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True),
+    Column("token_hash", String(64), nullable=False, comment="SHA-256 hex of the URL's secret"),
+    Column("created_at", UtcDateTime, nullable=False),
+    UniqueConstraint("token_hash"),
 )

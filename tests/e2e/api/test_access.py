@@ -15,6 +15,10 @@ from fastapi.routing import APIRoute
 from tests.e2e.api.conftest import Api, ok
 from tests.e2e.api.routes import Route, api_routes
 
+STRONG = (
+    b"Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    b"Workout Notes,RPE\n2026-11-24 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0,,,8\n"
+)
 PUBLIC = {("GET", "/api/v1/exercises/{slug}")}
 """routes whose id names nobody's data (the catalogue)"""
 DAY = "2026-12-02"
@@ -50,6 +54,9 @@ def owner_world(api: Api) -> dict[str, Any]:
     ok(ana.post("/api/v1/tests", json={"test": "sorensen", "value": 80}), 201)
     token = ok(ana.post("/api/v1/tokens", json={"name": "laptop"}), 201)
     ok(ana.post("/api/v1/grants", json={"coach": "kim", "access": "read"}), 201)
+    preview = ok(ana.post("/api/v1/imports/previews", files={"file": ("s.csv", STRONG)}), 201)
+    batch = ok(ana.post("/api/v1/imports", json={"preview_id": preview["preview_id"]}), 201)
+    ok(ana.post("/api/v1/calendar/feed"), 201)
     me = ok(ana.get("/api/v1/me"))
     return {
         "client": ana,
@@ -62,6 +69,7 @@ def owner_world(api: Api) -> dict[str, Any]:
             "coach": "kim",
             "exercise": "chest_supported_row",
             "slug": "chest_supported_row",
+            "batch_id": batch["batch_id"],
         },
     }
 
@@ -82,6 +90,8 @@ def snapshot(world: dict[str, Any]) -> list[Any]:
             "/api/v1/grants",
             "/api/v1/athlete",
             "/api/v1/tokens",
+            "/api/v1/imports",
+            "/api/v1/calendar/feed",
         )
     ]
 

@@ -173,7 +173,91 @@ def walk_every_route(api: Api) -> set[tuple[str, str]]:
     )
     assert ana.delete(f"/api/v1/entries/{again['entry']['entry_id']}").status_code == 204
     assert ok(ana.get("/api/v1/entries")) == []
+    walk_import_and_export(api, ana, kim, athlete_id)
     return seen
+
+
+STRONG = (
+    b"Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    b"Workout Notes,RPE\n"
+    b"2026-11-24 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0,,,8\n"
+    b"2026-11-24 18:00:00,Pull,1h,Deadlift (Barbell),2,100,5,0,0,,,8\n"
+    b"2026-11-24 18:00:00,Pull,1h,Zercher Carry,1,60,0,20,0,,,\n"
+)
+
+
+GORILLA = STRONG.splitlines(keepends=True)[0] + (
+    b"2026-11-25 18:00:00,Back,1h,Gorilla Row,1,30,10,0,0,,,8\n"
+)
+GORILLA_LATER = GORILLA + b"2026-11-27 18:00:00,Back,1h,Gorilla Row,1,32,10,0,0,,,8\n"
+
+
+def walk_import_and_export(api: Api, ana: Recorder, kim: Recorder, athlete_id: int) -> None:
+    shown = ok(
+        ana.post(
+            "/api/v1/imports/previews",
+            files={"file": ("strong.csv", STRONG)},
+            data={"units": "kg", "map": ["Zercher Carry=farmers_carry"]},
+        ),
+        201,
+    )
+    assert shown["report"]["dry_run"]
+    assert shown["report"]["sets_imported"] == 3
+    assert {m["name"]: m["slug"] for m in shown["report"]["mapping"]}["Zercher Carry"] == (
+        "farmers_carry"
+    )
+    assert ok(ana.get("/api/v1/imports")) == []  # a preview writes nothing
+    wrong = ana.post(
+        "/api/v1/imports", json={"preview_id": shown["preview_id"], "content_sha256": "0" * 64}
+    )
+    assert wrong.status_code == 409
+    done = ok(
+        ana.post(
+            "/api/v1/imports",
+            json={"preview_id": shown["preview_id"], "content_sha256": shown["content_sha256"]},
+        ),
+        201,
+    )
+    assert (done["dry_run"], done["sets_imported"]) == (False, 3)
+    assert ana.post("/api/v1/imports", json={"preview_id": shown["preview_id"]}).status_code == 404
+    batches = ok(ana.get("/api/v1/imports"))
+    assert [b["batch_id"] for b in batches] == [done["batch_id"]]
+    exported = ana.get("/api/v1/export?format=csv")
+    assert exported.status_code == 200
+    assert exported.headers["content-disposition"].startswith("attachment;")
+    assert "farmers_carry" in exported.text
+    backup = ana.get("/api/v1/export?format=json")
+    assert backup.json()["schema_version"]
+    assert "Conventional deadlift" in ana.get("/api/v1/export?format=strong").text
+    undone = ok(ana.delete(f"/api/v1/imports/{done['batch_id']}"))
+    assert undone["undone"]["batch_id"] == done["batch_id"]
+    assert ok(ana.get("/api/v1/imports")) == []
+    assert ana.delete(f"/api/v1/imports/{done['batch_id']}").status_code == 404
+    again = ok(ana.post("/api/v1/imports/previews", files={"file": ("rows.csv", GORILLA)}), 201)
+    ok(ana.post("/api/v1/imports", json={"preview_id": again["preview_id"]}), 201)
+    mapped = ok(
+        ana.post("/api/v1/exercise-maps", json={"name": "Gorilla Row", "slug": "seal_row"}),
+        201,
+    )
+    assert (mapped["from"], mapped["to"], mapped["sets_moved"]) == ("gorilla_row", "seal_row", 1)
+    later = ok(
+        ana.post("/api/v1/imports/previews", files={"file": ("more.csv", GORILLA_LATER)}), 201
+    )
+    row = next(m for m in later["report"]["mapping"] if m["name"] == "Gorilla Row")
+    assert (row["slug"], row["method"]) == ("seal_row", "remembered")
+    calendar = ana.get("/api/v1/calendar.ics?at=07:30")
+    assert calendar.status_code == 200
+    assert "BEGIN:VCALENDAR" in calendar.text
+    assert ok(ana.get("/api/v1/calendar/feed"))["active"] is False
+    feed = ok(ana.post("/api/v1/calendar/feed"), 201)
+    assert feed["active"]
+    assert feed["url"]
+    path = "/" + feed["url"].split("/", 3)[3]
+    anonymous = api.client()
+    assert "BEGIN:VCALENDAR" in anonymous.get(path).text
+    assert kim.get(f"/api/v1/calendar/feed?athlete_id={athlete_id}").status_code == 404
+    assert ok(ana.delete("/api/v1/calendar/feed"))["active"] is False
+    assert anonymous.get(path).status_code == 404
 
 
 def test_every_route_works_and_none_is_left_out(api: Api) -> None:

@@ -72,6 +72,27 @@ def test_large_bodies_are_refused(sqlite_api: Api) -> None:
     assert streamed.status_code == 413
 
 
+def test_an_export_upload_may_be_larger_than_other_bodies_but_not_unlimited(
+    sqlite_api: Api,
+) -> None:
+    ana = sqlite_api.user("ana")
+    header = b"Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds\n"
+    row = b"2026-11-24 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0\n"
+    two_mb = header + row * (2_000_000 // len(row))
+    shown = ana.post("/api/v1/imports/previews", files={"file": ("big.csv", two_mb)})
+    assert shown.status_code == 201, shown.text
+    huge = ana.post(
+        "/api/v1/imports/previews", files={"file": ("huge.csv", b"x" * (17 * 1024 * 1024))}
+    )
+    assert huge.status_code == 413
+    assert huge.json()["code"] == "too_large"
+    empty = ana.post("/api/v1/imports/previews", files={"file": ("e.csv", b"")})
+    assert empty.status_code == 422
+    no_file = ana.post("/api/v1/imports/previews", data={"units": "kg"})
+    assert no_file.status_code == 422
+    assert no_file.json()["details"]["field"] == "file"
+
+
 def test_security_headers_and_error_bodies(sqlite_api: Api) -> None:
     ana = sqlite_api.user("ana")
     for response in (

@@ -103,6 +103,7 @@ def _fill(path: str, world: dict[str, Any]) -> str:
     values = {
         "on": NOW.date().isoformat(), "entry_id": str(world["entry_id"]), "position": "1",
         "token_id": "1", "slug": "chest_supported_row", "rule_id": "safety.red_flags",
+        "batch_id": "1",
     }  # fmt: skip
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
 

@@ -76,15 +76,16 @@ def analyse(
 
     `sets` outside the window (or after today) are ignored except by the fatigue score, which
     also reads `record_baseline` so a session just before the window still counts as fatigue.
-    `own_exercises` (imported names the catalogue lacks) count in the spinal-load budget and the
-    push:pull and hinge balances; sets of exercises known to neither are left out.
+    `own_exercises` (imported names the catalogue lacks) count in per-muscle volume, the
+    spinal-load budget and the push:pull and hinge balances; sets of exercises known to neither
+    are left out.
     """
     mondays = window_weeks(today, weeks)
     days = window_days(today, weeks)
     first, last = days[0], min(days[-1], today)
     window = [s for s in sets if first <= s.performed_on <= last]
     baseline = [s for s in record_baseline if s.performed_on < first]
-    volume = muscle_volume(window, mondays, profile, catalogue, evidence)
+    volume = muscle_volume(window, mondays, profile, catalogue, evidence, own_exercises)
     muscles = tuple(v.muscle for v in volume)
     ctx = Context(
         athlete=athlete,

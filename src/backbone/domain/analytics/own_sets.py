@@ -1,9 +1,9 @@
 """Hard sets of the athlete's own exercises (imported names the catalogue lacks).
 
-They count where their guessed movement says something true about the back: a heavy squat in the
-spinal-load budget, a press on the push side of push:pull, a hinge in the hinge count. They never
-count in per-muscle volume or progression, which need the catalogue's credits and cues. Cardio is
-never a hard set.
+They count where their guessed movement and muscles say something true about the back: a heavy
+squat in the spinal-load budget, a press on the push side of push:pull, a hinge in the hinge count,
+a row in the lats' weekly volume (with its guessed muscle credits). They never count in
+progression, which needs the catalogue's cues and load steps. Cardio is never a hard set.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Weekly hard sets per muscle against the evidence band (volume.weekly_sets_band).
 
 Each hard set adds its exercise's catalogue credit to every muscle it trains (1.0 prime mover,
-0.5 synergist, 0.25 minor; volume.fractional_counting). The judged figure is the mean of the last
+0.5 synergist, 0.25 minor; volume.fractional_counting); a hard set of the athlete's own exercise
+adds its guessed muscles' credits. The judged figure is the mean of the last
 four weeks of the window (fewer when the window is shorter), current week included: one light or
 heavy week should not flip the verdict, and a four-week mean matches a mesocycle's loading weeks.
 The band is the planner's band for the athlete's profile (`volume_band`; the erectors' own band
@@ -17,6 +18,7 @@ from datetime import date
 
 from backbone.domain.analytics.hard_sets import hard_sets
 from backbone.domain.analytics.model import BandStatus, MuscleVolume
+from backbone.domain.analytics.own_sets import OwnExercises, own_hard_sets
 from backbone.domain.analytics.window import week_start
 from backbone.domain.athlete import Profile
 from backbone.domain.catalogue import Catalogue
@@ -39,16 +41,25 @@ TARGET_MUSCLES = (
 
 
 def weekly_muscle_sets(
-    sets: Sequence[LoggedSet], catalogue: Catalogue, weeks: Sequence[date]
+    sets: Sequence[LoggedSet],
+    catalogue: Catalogue,
+    weeks: Sequence[date],
+    own: OwnExercises | None = None,
 ) -> dict[Muscle, dict[date, float]]:
-    """Fractional hard sets per muscle per week (Monday), for the given weeks only."""
+    """Fractional hard sets per muscle per week (Monday), for the given weeks only. The athlete's
+    own exercises (from imports) count with their guessed muscles: a row the catalogue lacks
+    still trains the lats."""
     wanted = set(weeks)
     totals: dict[Muscle, dict[date, float]] = defaultdict(lambda: dict.fromkeys(weeks, 0.0))
-    for logged, exercise in hard_sets(sets, catalogue):
+    credited: list[tuple[LoggedSet, tuple[tuple[Muscle, float], ...]]] = [
+        (logged, exercise.muscles) for logged, exercise in hard_sets(sets, catalogue)
+    ]
+    credited += [(logged, mine.muscles) for logged, mine in own_hard_sets(sets, own)]
+    for logged, muscles in credited:
         monday = week_start(logged.performed_on)
         if monday not in wanted:
             continue
-        for muscle, credit in exercise.muscles:
+        for muscle, credit in muscles:
             totals[muscle][monday] += credit
     return totals
 
@@ -92,8 +103,9 @@ def muscle_volume(
     profile: Profile | None,
     catalogue: Catalogue,
     evidence: EvidenceRegistry,
+    own: OwnExercises | None = None,
 ) -> tuple[MuscleVolume, ...]:
-    per_muscle = weekly_muscle_sets(sets, catalogue, weeks)
+    per_muscle = weekly_muscle_sets(sets, catalogue, weeks, own)
     shared = band_for(profile, evidence)
     result = []
     for muscle in reported_muscles(per_muscle):

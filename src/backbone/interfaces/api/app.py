@@ -18,8 +18,20 @@ from fastapi import FastAPI
 
 from backbone import __version__
 from backbone.interfaces.api import errors
-from backbone.interfaces.api.middleware import MAX_BODY_BYTES, HardeningMiddleware
-from backbone.interfaces.api.routes import accounts, catalogue, progress, swaps, system, training
+from backbone.interfaces.api.middleware import (
+    MAX_BODY_BYTES,
+    UPLOAD_MAX_BYTES,
+    HardeningMiddleware,
+)
+from backbone.interfaces.api.routes import (
+    accounts,
+    catalogue,
+    progress,
+    swaps,
+    system,
+    training,
+    transfer,
+)
 from backbone.interfaces.web import mount as web
 from backbone.services.application import Backbone
 
@@ -38,7 +50,12 @@ Backbone over HTTP: the same use cases as the CLI, for many people.
 """
 
 
-def create_app(application: Backbone, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(
+    application: Backbone,
+    *,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    upload_max_bytes: int = UPLOAD_MAX_BYTES,
+) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
@@ -57,10 +74,13 @@ def create_app(application: Backbone, *, max_body_bytes: int = MAX_BODY_BYTES) -
     )
     app.state.backbone = application
     errors.install(app)
-    for module in (system, accounts, catalogue, training, swaps, progress):
+    for module in (system, accounts, catalogue, training, swaps, progress, transfer):
         app.include_router(module.router)
+    app.include_router(transfer.feed_router)
     web.install(app)
-    app.add_middleware(HardeningMiddleware, max_body_bytes=max_body_bytes)
+    app.add_middleware(
+        HardeningMiddleware, max_body_bytes=max_body_bytes, upload_max_bytes=upload_max_bytes
+    )
     return app
 
 

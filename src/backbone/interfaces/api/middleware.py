@@ -14,6 +14,10 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 1024 * 1024
 """the largest request body accepted (a whole session logged at once is a few KB)"""
+UPLOAD_MAX_BYTES = 16 * 1024 * 1024
+"""the largest upload of another app's export (years of Strong history are a few MB)"""
+UPLOAD_PATHS = frozenset({"/api/v1/imports/previews", "/import/preview"})
+"""the only paths that take an upload of that size"""
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 DOCS_CSP = (
@@ -30,14 +34,14 @@ SECURITY_HEADERS = (
 )
 
 
-def _too_large() -> tuple[bytes, list[tuple[bytes, bytes]]]:
+def _too_large(limit: int) -> tuple[bytes, list[tuple[bytes, bytes]]]:
     body = json.dumps(
         {
             "ok": False,
             "status": 413,
             "code": "too_large",
-            "error": f"The request body is over {MAX_BODY_BYTES} bytes.",
-            "details": {"max_bytes": MAX_BODY_BYTES},
+            "error": f"The request body is over {limit} bytes.",
+            "details": {"max_bytes": limit},
         }
     ).encode()
     return body, [
@@ -47,23 +51,33 @@ def _too_large() -> tuple[bytes, list[tuple[bytes, bytes]]]:
 
 
 class HardeningMiddleware:
-    """Refuses bodies over MAX_BODY_BYTES (by Content-Length, and by counting a streamed body),
-    and adds security headers to every response (a route's own CSP is kept)."""
+    """Refuses bodies over MAX_BODY_BYTES, or UPLOAD_MAX_BYTES on the upload paths (by
+    Content-Length, and by counting a streamed body), and adds security headers to every response
+    (a route's own CSP is kept)."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        upload_max_bytes: int = UPLOAD_MAX_BYTES,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.upload_max_bytes = max(upload_max_bytes, max_body_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = (
+            self.upload_max_bytes if scope.get("path", "") in UPLOAD_PATHS else self.max_body_bytes
+        )
         length: bytes | None = None
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 length = value
-        if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-            await self._refuse(send)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await self._refuse(send, limit)
             return
         if length is None and scope.get("method") in ("POST", "PUT", "PATCH"):
             # a streamed (chunked) body: read it here, up to the limit, then hand it on whole
@@ -75,8 +89,8 @@ class HardeningMiddleware:
                     return
                 chunk = message.get("body", b"")
                 seen += len(chunk)
-                if seen > self.max_body_bytes:
-                    await self._refuse(send)
+                if seen > limit:
+                    await self._refuse(send, limit)
                     return
                 chunks.append(chunk)
                 if not message.get("more_body", False):
@@ -109,8 +123,8 @@ class HardeningMiddleware:
 
         await self.app(scope, receive, secured_send)
 
-    async def _refuse(self, send: Send) -> None:
-        body, headers = _too_large()
+    async def _refuse(self, send: Send, limit: int) -> None:
+        body, headers = _too_large(limit)
         headers.extend(SECURITY_HEADERS)
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -230,3 +230,15 @@ class SwapIn(BaseModel):
     exercise: Text = Field(max_length=100)
     to: Text = Field(max_length=100)
     date: dt.date | None = None
+
+
+class ImportConfirmIn(BaseModel):
+    model_config = _config({"preview_id": "Jx3kq9...", "content_sha256": None})
+    preview_id: Text = Field(min_length=1, max_length=64)
+    content_sha256: str | None = Field(None, pattern=r"^[0-9a-fA-F]{64}$")
+
+
+class ExerciseMapIn(BaseModel):
+    model_config = _config({"name": "Gorilla Row", "slug": "chest_supported_row"})
+    name: Text = Field(min_length=1, max_length=200)
+    slug: Text = Field(min_length=1, max_length=100)

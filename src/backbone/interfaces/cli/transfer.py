@@ -97,14 +97,15 @@ def import_command(
     `backbone import undo BATCH` removes an import completely; `backbone import list` lists them.
     """
     from backbone.interfaces.cli.app import application, local_athlete_id
-    from backbone.services.importing import parse_overrides, record_document, report_document
+    from backbone.services.documents import import_record_document, import_report_document
+    from backbone.services.importing import parse_overrides
 
     app = application()
     if file in ("undo", "list") and not Path(file).exists():
         if file == "list":
             records = app.list_imports(local_athlete_id())
             if as_json:
-                _echo_json([record_document(r) for r in records])
+                _echo_json([import_record_document(r) for r in records])
                 return
             if not records:
                 click.echo("No imports yet: backbone import FILE")
@@ -116,7 +117,7 @@ def import_command(
             return
         record = app.undo_import(local_athlete_id(), _batch_id(batch))
         if as_json:
-            _echo_json({"undone": record_document(record)})
+            _echo_json({"undone": import_record_document(record)})
             return
         click.echo(
             f"Removed import {record.batch_id} ({record.file_name}): "
@@ -148,7 +149,7 @@ def import_command(
             progress=progress,
         )
     if as_json:
-        _echo_json(report_document(report))
+        _echo_json(import_report_document(report))
         return
     _render_report(report)
 
@@ -238,17 +239,11 @@ def exercise_map(name: str, slug: str, as_json: bool) -> None:
     """Re-point your own exercise NAME (its name or slug) to the catalogue exercise SLUG: its
     sets move there and count as that exercise from now on."""
     from backbone.interfaces.cli.app import application, local_athlete_id
+    from backbone.services.documents import exercise_map_document
 
     result = application().map_exercise(local_athlete_id(), name, slug)
     if as_json:
-        _echo_json(
-            {
-                "from": result.own.slug,
-                "name": result.own.name,
-                "to": result.slug,
-                "sets_moved": result.sets_moved,
-            }
-        )
+        _echo_json(exercise_map_document(result))
         return
     click.echo(
         f"{result.own.name} ({result.own.slug}) is now {result.exercise_name} ({result.slug}): "
@@ -267,17 +262,29 @@ def exercise_map(name: str, slug: str, as_json: bool) -> None:
 )
 @OUT_OPTION
 @FORCE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="With --out: print what was written as JSON.")
 @handle_errors()
-def export_command(export_format: str, out: Path | None, force: bool) -> None:
+def export_command(export_format: str, out: Path | None, force: bool, as_json: bool) -> None:
     """Export your history: Backbone CSV, a JSON backup that `backbone import` restores
     completely, or a Strong-style CSV other apps import."""
+    from backbone.domain.errors import InputError
     from backbone.interfaces.cli.app import application, local_athlete_id
+    from backbone.services.documents import export_document
 
+    if as_json and out is None:
+        raise InputError(
+            "--json describes the file written with --out; without --out the export itself is "
+            "printed (use --format json for a JSON backup).",
+            {"field": "json"},
+        )
     exported = application().export_history(local_athlete_id(), export_format)
     if out is None:
         click.echo(exported.text, nl=False)
         return
     _write(out, exported.text.encode("utf-8"), force)
+    if as_json:
+        _echo_json(export_document(exported, str(out)))
+        return
     click.echo(f"Exported {exported.sets} sets to {out}.", err=True)
 
 

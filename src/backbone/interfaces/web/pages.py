@@ -199,13 +199,18 @@ Owner = Annotated[Viewer, Depends(owner)]
 async def posted_form(request: Request) -> FormData:
     """The form of a signed-in POST, after its CSRF token was checked."""
     form = await request.form()
+    check_csrf(request, form)
+    return form
+
+
+def check_csrf(request: Request, form: FormData) -> None:
+    """A signed-in form's CSRF token (field or header); Forbidden when it is missing or wrong."""
     claims = session_claims(request)
     if claims is None:
         raise LoginRequired
     sent = request.headers.get(CSRF_HEADER) or _text(form.get(CSRF_FIELD))
     if not csrf_ok(backbone(request).session_key(), claims, sent):
         raise Forbidden("This form has expired: reload the page and try again.", {})
-    return form
 
 
 async def anonymous_form(request: Request) -> FormData:
