@@ -22,16 +22,20 @@ from sqlalchemy import (
     Connection,
     CursorResult,
     Date,
+    Double,
     Insert,
     Integer,
     Row,
     Select,
     bindparam,
+    case,
     delete,
     func,
+    or_,
     select,
     update,
 )
+from sqlalchemy.sql.elements import ColumnElement
 
 from backbone.domain.accounts import Access, ApiToken, CoachGrant, Role, SessionComment, User
 from backbone.domain.athlete import Athlete, Units
@@ -60,6 +64,7 @@ from backbone.storage.tables import (
     check_ins,
     coach_grants,
     endurance_results,
+    exercise_records,
     import_batches,
     log_entries,
     logged_sets,
@@ -332,7 +337,44 @@ class SqlSetRepository:
                     logged_sets.insert(),
                     [_set_values(s, entry_id, entry.athlete_id) for s in entry.sets],
                 )
+                self._merge_records(entry.athlete_id, entry.sets)
         return replace(entry, entry_id=entry_id)
+
+    def _merge_records(self, athlete_id: int, sets: Sequence[LoggedSet]) -> None:
+        """Fold new sets into the kept records. The bests are taken in SQL (not read, then
+        written), so two workers logging the same exercise at once cannot lose one."""
+        for group, members in _record_groups(sets).items():
+            exercise, set_type, range_done, reps, rir = group
+            loads = [s.load_kg for s in members if s.load_kg is not None]
+            added = [s.added_kg for s in members if s.added_kg is not None]
+            seconds = [s.seconds for s in members if s.seconds is not None]
+            days = [s.performed_on for s in members]
+            values = {
+                "r_athlete_id": athlete_id,
+                "r_exercise": exercise,
+                "r_set_type": set_type,
+                "r_range_done": range_done,
+                "r_reps": reps,
+                "r_rir": rir,
+                "new_load_kg": max(loads, default=None),
+                "new_added_kg": max(added, default=None),
+                "new_sets": len(members),
+                "new_sets_with_added": len(added),
+                "new_seconds": max(seconds, default=None),
+                "new_first_on": min(days),
+                "new_last_on": max(days),
+            }
+            if self._connection.execute(_MERGE_RECORD, values).rowcount == 0:
+                self._connection.execute(_INSERT_RECORD, values)
+
+    def _exercises_of_entry(self, athlete_id: int, entry_id: int) -> list[str]:
+        return list(
+            self._connection.execute(
+                select(logged_sets.c.exercise)
+                .where(logged_sets.c.entry_id == entry_id, logged_sets.c.athlete_id == athlete_id)
+                .distinct()
+            ).scalars()
+        )
 
     def add_entries(self, athlete_id: int, entries: Sequence[LogEntry]) -> int:
         if not entries:
@@ -356,6 +398,9 @@ class SqlSetRepository:
                 marks = ", ".join([mark] * len(_SET_COLUMNS))
                 self._connection.exec_driver_sql(
                     f"INSERT INTO {logged_sets.name} ({columns}) VALUES ({marks})", set_rows
+                )
+                _rebuild_records(
+                    self._connection, athlete_id, {s.exercise for e in entries for s in e.sets}
                 )
         return len(set_rows)
 
@@ -411,6 +456,7 @@ class SqlSetRepository:
                 )
                 .values(exercise=to_exercise)
             )
+            _rebuild_records(self._connection, athlete_id, (from_exercise, to_exercise))
         return int(moved.rowcount)
 
     def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
@@ -423,28 +469,14 @@ class SqlSetRepository:
 
     def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
         parameters = {"athlete_id": athlete_id, "exercise": exercise, "until": until}
-        candidates: list[LoggedSet] = []
+        with storage_errors("read personal records"), reading_rows("exercise_records"):
+            kept = self._connection.execute(_KEPT_RECORDS, parameters).all()
+            if all(row.last_on <= until for row in kept):
+                return _record_candidates(exercise, kept)
+        # a day before the exercise's last logged one: only the sets up to it count
         with storage_errors("read personal records"), reading_rows("logged_sets"):
-            for row in self._connection.execute(_RECORD_CANDIDATES, parameters):
-                if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
-                    raise TypeError(f"a load of {exercise} holds text: {row.load_kg!r}")
-                base = LoggedSet(
-                    exercise=exercise,
-                    performed_on=row.performed_on,
-                    position=1,
-                    set_type=SetType(row.set_type),
-                    load_kg=row.load_kg,
-                    added_kg=row.added_kg,
-                    reps=row.reps,
-                    seconds=row.seconds,
-                    rir=row.rir,
-                    range_done=RangeDone(row.range_done),
-                )
-                candidates.append(base)
-                if row.added_kg is not None and row.sets_with_added < row.sets:
-                    # a NULL added weight is plain bodyweight, which beats any assistance
-                    candidates.append(replace(base, added_kg=None))
-        return candidates
+            rows = self._connection.execute(_RECORD_CANDIDATES, parameters).all()
+            return _record_candidates(exercise, rows)
 
     def sets_for(
         self,
@@ -490,13 +522,15 @@ class SqlSetRepository:
         return day
 
     def delete_entry(self, athlete_id: int, entry_id: int) -> None:
-        with storage_errors("delete the log entry"):
+        with storage_errors("delete the log entry"), self._connection.begin_nested():
+            exercises = self._exercises_of_entry(athlete_id, entry_id)
             # the sets go with it (ON DELETE CASCADE)
             result = self._connection.execute(
                 delete(log_entries).where(
                     log_entries.c.id == entry_id, log_entries.c.athlete_id == athlete_id
                 )
             )
+            _rebuild_records(self._connection, athlete_id, exercises)
         if result.rowcount == 0:
             raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
 
@@ -521,6 +555,10 @@ class SqlSetRepository:
                 )
                 .values(values)
             )
+            if result.rowcount:
+                _rebuild_records(
+                    self._connection, athlete_id, self._exercises_of_entry(athlete_id, entry_id)
+                )
         if result.rowcount == 0:
             raise NotFound(
                 f"No set {logged.position} in log entry {entry_id}.",
@@ -601,12 +639,22 @@ class SqlImportRepository:
 
     def delete(self, athlete_id: int, batch_id: int) -> None:
         with storage_errors("undo the import"), self._connection.begin_nested():
+            exercises = self._connection.execute(
+                select(log_entries.c.exercise)
+                .where(
+                    log_entries.c.import_batch_id == batch_id,
+                    log_entries.c.athlete_id == athlete_id,
+                )
+                .distinct()
+            ).scalars()
+            touched = set(exercises)
             # its entries go with it, and their sets with them (ON DELETE CASCADE)
             result = self._connection.execute(
                 delete(import_batches).where(
                     import_batches.c.id == batch_id, import_batches.c.athlete_id == athlete_id
                 )
             )
+            _rebuild_records(self._connection, athlete_id, touched)
         if result.rowcount == 0:
             raise NotFound(f"No import batch {batch_id}.", {"batch_id": batch_id})
 
@@ -943,6 +991,74 @@ def _decoded(table: str, row: Row[Any], convert: Callable[[Row[Any]], T]) -> T:
         raise damaged_row(table, getattr(row, "id", None), error) from error
 
 
+def _record_candidates(exercise: str, rows: Sequence[Any]) -> list[LoggedSet]:
+    """One set per record group holding its bests (kept rows and the aggregate read alike)."""
+    candidates: list[LoggedSet] = []
+    for row in rows:
+        if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
+            raise TypeError(f"a load of {exercise} holds text: {row.load_kg!r}")
+        base = LoggedSet(
+            exercise=exercise,
+            performed_on=row.performed_on,
+            position=1,
+            set_type=SetType(row.set_type),
+            load_kg=row.load_kg,
+            added_kg=row.added_kg,
+            reps=row.reps,
+            seconds=row.seconds,
+            rir=row.rir,
+            range_done=RangeDone(row.range_done),
+        )
+        candidates.append(base)
+        if row.added_kg is not None and row.sets_with_added < row.sets:
+            # a NULL added weight is plain bodyweight, which beats any assistance
+            candidates.append(replace(base, added_kg=None))
+    return candidates
+
+
+RecordGroup = tuple[str, str, str, int | None, int | None]
+"""(exercise, set type, range done, reps, RIR): the sets whose bests one kept record holds"""
+
+
+def _record_groups(sets: Sequence[LoggedSet]) -> dict[RecordGroup, list[LoggedSet]]:
+    groups: dict[RecordGroup, list[LoggedSet]] = {}
+    for one in sets:
+        key = (one.exercise, one.set_type.value, one.range_done.value, one.reps, one.rir)
+        groups.setdefault(key, []).append(one)
+    return groups
+
+
+def _rebuild_records(connection: Connection, athlete_id: int, exercises: Collection[str]) -> None:
+    """Recount the kept records of these exercises from their sets (after an edit, a delete,
+    a move or a bulk write: rare, so reading the exercise's sets once is fine)."""
+    wanted = sorted(set(exercises))
+    if not wanted:
+        return
+    connection.execute(
+        delete(exercise_records).where(
+            exercise_records.c.athlete_id == athlete_id,
+            exercise_records.c.exercise.in_(wanted),
+        )
+    )
+    connection.execute(
+        exercise_records.insert().from_select(
+            _RECORD_COLUMNS,
+            _RECORDS_FROM_SETS.where(
+                logged_sets.c.athlete_id == athlete_id, logged_sets.c.exercise.in_(wanted)
+            ),
+        )
+    )
+
+
+def _greater(column: Any, new: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The larger of a kept value and a new one, NULL counting as nothing (as MAX does)."""
+    return case((or_(column.is_(None), new > column), func.coalesce(new, column)), else_=column)
+
+
+def _lesser(column: Any, new: ColumnElement[Any]) -> ColumnElement[Any]:
+    return case((new < column, new), else_=column)
+
+
 # --- the statements of the hot paths, built once -------------------------------------------------
 
 _ATHLETE_BY_ID = select(athletes).where(athletes.c.id == bindparam("athlete_id"))
@@ -969,6 +1085,90 @@ _RECORD_CANDIDATES = (
         logged_sets.c.performed_on <= bindparam("until"),
     )
     .group_by(*_RECORD_GROUP)
+)
+
+_RECORDS_FROM_SETS = select(
+    logged_sets.c.athlete_id,
+    logged_sets.c.exercise,
+    *_RECORD_GROUP,
+    func.max(logged_sets.c.load_kg),
+    func.max(logged_sets.c.added_kg),
+    func.count(),
+    func.count(logged_sets.c.added_kg),
+    func.max(logged_sets.c.seconds),
+    func.min(logged_sets.c.performed_on),
+    func.max(logged_sets.c.performed_on),
+).group_by(logged_sets.c.athlete_id, logged_sets.c.exercise, *_RECORD_GROUP)
+"""The kept records recounted from the sets (add a WHERE for the athlete and exercises)"""
+_RECORD_COLUMNS = [
+    "athlete_id",
+    "exercise",
+    "set_type",
+    "range_done",
+    "reps",
+    "rir",
+    "load_kg",
+    "added_kg",
+    "sets",
+    "sets_with_added",
+    "seconds",
+    "first_on",
+    "last_on",
+]
+
+_KEPT_RECORDS = select(
+    exercise_records.c.set_type,
+    exercise_records.c.range_done,
+    exercise_records.c.reps,
+    exercise_records.c.rir,
+    exercise_records.c.load_kg,
+    exercise_records.c.added_kg,
+    exercise_records.c.sets,
+    exercise_records.c.sets_with_added,
+    exercise_records.c.seconds,
+    exercise_records.c.first_on.label("performed_on"),
+    exercise_records.c.last_on,
+).where(
+    exercise_records.c.athlete_id == bindparam("athlete_id"),
+    exercise_records.c.exercise == bindparam("exercise"),
+)
+
+_MERGE_RECORD = (
+    update(exercise_records)
+    .where(
+        exercise_records.c.athlete_id == bindparam("r_athlete_id"),
+        exercise_records.c.exercise == bindparam("r_exercise"),
+        exercise_records.c.set_type == bindparam("r_set_type"),
+        exercise_records.c.range_done == bindparam("r_range_done"),
+        exercise_records.c.reps.is_not_distinct_from(bindparam("r_reps", type_=Integer)),
+        exercise_records.c.rir.is_not_distinct_from(bindparam("r_rir", type_=Integer)),
+    )
+    .values(
+        load_kg=_greater(exercise_records.c.load_kg, bindparam("new_load_kg", type_=Double)),
+        added_kg=_greater(exercise_records.c.added_kg, bindparam("new_added_kg", type_=Double)),
+        sets=exercise_records.c.sets + bindparam("new_sets", type_=Integer),
+        sets_with_added=exercise_records.c.sets_with_added
+        + bindparam("new_sets_with_added", type_=Integer),
+        seconds=_greater(exercise_records.c.seconds, bindparam("new_seconds", type_=Integer)),
+        first_on=_lesser(exercise_records.c.first_on, bindparam("new_first_on", type_=Date)),
+        last_on=_greater(exercise_records.c.last_on, bindparam("new_last_on", type_=Date)),
+    )
+)
+
+_INSERT_RECORD = exercise_records.insert().values(
+    athlete_id=bindparam("r_athlete_id"),
+    exercise=bindparam("r_exercise"),
+    set_type=bindparam("r_set_type"),
+    range_done=bindparam("r_range_done"),
+    reps=bindparam("r_reps", type_=Integer),
+    rir=bindparam("r_rir", type_=Integer),
+    load_kg=bindparam("new_load_kg", type_=Double),
+    added_kg=bindparam("new_added_kg", type_=Double),
+    sets=bindparam("new_sets", type_=Integer),
+    sets_with_added=bindparam("new_sets_with_added", type_=Integer),
+    seconds=bindparam("new_seconds", type_=Integer),
+    first_on=bindparam("new_first_on", type_=Date),
+    last_on=bindparam("new_last_on", type_=Date),
 )
 
 _LAST_LOGGED_ON = (
