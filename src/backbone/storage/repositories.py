@@ -1467,36 +1467,69 @@ def _decoded_set(row: Row[Any]) -> LoggedSet:
         raise damaged_row("logged_sets", row.id, error) from error
 
 
+_SET_ROW_COLUMNS = tuple(column.name for column in logged_sets.columns)
+assert _SET_ROW_COLUMNS[:4] == ("id", "entry_id", "athlete_id", "exercise")
+assert _SET_ROW_COLUMNS[-1] == "prescribed_rir"
+assert len(_SET_ROW_COLUMNS) == 20
+
+
 def _logged_set(row: Row[Any]) -> LoggedSet:
+    # Unpacked by position (the statements select the table's columns in order): reading 20
+    # attributes of a Row by name was half of decoding a long history.
+    (
+        _,
+        _,
+        _,
+        exercise,
+        performed_on,
+        position,
+        set_type,
+        load_kg,
+        added_kg,
+        reps,
+        seconds,
+        rir,
+        range_done,
+        pain,
+        note,
+        distance_m,
+        prescribed_load_kg,
+        prescribed_reps,
+        prescribed_seconds,
+        prescribed_rir,
+    ) = row
     # SQLite keeps text typed into a number column as text; it would fail far from here.
-    if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
-        raise TypeError(f"load_kg/added_kg hold {row.load_kg!r}/{row.added_kg!r}, not numbers")
-    if any(isinstance(v, _NOT_NUMBERS) for v in (row.reps, row.seconds, row.rir, row.pain)):
+    if isinstance(load_kg, _NOT_NUMBERS) or isinstance(added_kg, _NOT_NUMBERS):
+        raise TypeError(f"load_kg/added_kg hold {load_kg!r}/{added_kg!r}, not numbers")
+    if (
+        isinstance(reps, _NOT_NUMBERS)
+        or isinstance(seconds, _NOT_NUMBERS)
+        or isinstance(rir, _NOT_NUMBERS)
+        or isinstance(pain, _NOT_NUMBERS)
+    ):
         raise TypeError("reps, seconds, rir or pain holds text, not a number")
     prescribed = (
         None
-        if row.prescribed_load_kg is None
-        and row.prescribed_reps is None
-        and row.prescribed_seconds is None
-        and row.prescribed_rir is None
-        else Prescribed(
-            row.prescribed_load_kg, row.prescribed_reps, row.prescribed_seconds, row.prescribed_rir
-        )
+        if prescribed_load_kg is None
+        and prescribed_reps is None
+        and prescribed_seconds is None
+        and prescribed_rir is None
+        else Prescribed(prescribed_load_kg, prescribed_reps, prescribed_seconds, prescribed_rir)
     )
     return LoggedSet(
-        row.exercise,
-        row.performed_on,
-        row.position,
-        _SET_TYPES[row.set_type],
-        row.load_kg,
-        row.added_kg,
-        row.reps,
-        row.seconds,
-        row.rir,
-        _RANGES[row.range_done],
-        row.pain,
-        row.note,
-        row.distance_m,
+        exercise,
+        performed_on,
+        position,
+        _SET_TYPES[set_type],
+        load_kg,
+        added_kg,
+        reps,
+        seconds,
+        rir,
+        _RANGES[range_done],
+        pain,
+        note,
+        distance_m,
         prescribed,
     )
 
