@@ -294,6 +294,10 @@ class FakeSetRepository:
         # every set is a candidate: the PR check's answer is the same, only slower
         return self.sets_for(athlete_id, [exercise], until=until)
 
+    def exposure_days(self, athlete_id: int, exercise: str, since: date, until: date) -> list[date]:
+        days = {s.performed_on for s in self.sets_for(athlete_id, [exercise], since, until)}
+        return sorted(days, reverse=True)
+
     def sets_for(
         self,
         athlete_id: int,

@@ -178,3 +178,20 @@ def test_a_backdated_day_counts_only_the_sets_up_to_it(uow_factory: UowFactory) 
     with uow_factory() as uow:
         before = uow.sets.record_candidates(ana, "barbell_row", DAY)
     assert max(s.load_kg or 0.0 for s in before) == 60.0
+
+
+def test_exposure_days_are_the_exercises_days_newest_first(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    for offset in (0, 2, 2, 5, 9):
+        logged(
+            uow_factory,
+            entry_of(ana, DAY + timedelta(days=offset), a_set(1), minutes=offset),
+        )
+    logged(uow_factory, entry_of(ana, DAY + timedelta(days=3), a_set(1, exercise="shrug")))
+    logged(uow_factory, entry_of(bo, DAY + timedelta(days=4), a_set(1)))
+    with uow_factory() as uow:
+        days = uow.sets.exposure_days(
+            ana, "barbell_row", DAY + timedelta(days=1), DAY + timedelta(days=5)
+        )
+    assert days == [DAY + timedelta(days=5), DAY + timedelta(days=2)]

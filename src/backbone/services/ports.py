@@ -137,6 +137,11 @@ class SetRepository(Protocol):
         the longest hold. An indexed aggregate, so logging stays fast on a long history."""
         ...
 
+    def exposure_days(self, athlete_id: int, exercise: str, since: date, until: date) -> list[date]:
+        """The days in [since, until] on which the exercise has sets, newest first (read from
+        the index: no set is decoded)."""
+        ...
+
     def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:
         """Entries ordered by (performed_on, logged_at, entry_id), each with its sets."""
         ...

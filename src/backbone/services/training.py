@@ -19,6 +19,7 @@ from backbone.domain.progression import (
     group_exposures,
     prescribe,
 )
+from backbone.domain.progression.lookback import history_start
 from backbone.domain.vocabulary import BlockKind
 from backbone.services.accounts import UnitOfWorkFactory
 from backbone.services.ports import Knowledge, UnitOfWork
@@ -174,12 +175,12 @@ def _today_item(
         return TodayItem(block.kind, planned, exercise, None)
     athlete_id = view.athlete.athlete_id
     assert athlete_id is not None
-    logged = uow.sets.sets_for(
-        athlete_id,
-        [exercise.slug],
-        since=day.on - timedelta(days=PRESCRIPTION_WINDOW_DAYS),
-        until=day.on - timedelta(days=1),
+    until = day.on - timedelta(days=1)
+    days = uow.sets.exposure_days(
+        athlete_id, exercise.slug, day.on - timedelta(days=PRESCRIPTION_WINDOW_DAYS), until
     )
+    start = history_start(days, knowledge.evidence)
+    logged = [] if start is None else uow.sets.sets_for(athlete_id, [exercise.slug], start, until)
     profile = view.plan.profile
     known = next((k for k in view.program.known if k.exercise == exercise.slug), None)
     prescription = prescribe(

@@ -478,6 +478,16 @@ class SqlSetRepository:
             rows = self._connection.execute(_RECORD_CANDIDATES, parameters).all()
             return _record_candidates(exercise, rows)
 
+    def exposure_days(self, athlete_id: int, exercise: str, since: date, until: date) -> list[date]:
+        parameters = {
+            "athlete_id": athlete_id,
+            "exercise": exercise,
+            "since": since,
+            "until": until,
+        }
+        with storage_errors("read logged sets"), reading_rows("logged_sets"):
+            return list(self._connection.execute(_EXPOSURE_DAYS, parameters).scalars())
+
     def sets_for(
         self,
         athlete_id: int,
@@ -1171,6 +1181,18 @@ _INSERT_RECORD = exercise_records.insert().values(
     last_on=bindparam("new_last_on", type_=Date),
 )
 
+_EXPOSURE_DAYS = (
+    select(logged_sets.c.performed_on)
+    .where(
+        logged_sets.c.athlete_id == bindparam("athlete_id"),
+        logged_sets.c.exercise == bindparam("exercise"),
+        logged_sets.c.performed_on >= bindparam("since", type_=Date),
+        logged_sets.c.performed_on <= bindparam("until", type_=Date),
+    )
+    .distinct()
+    .order_by(logged_sets.c.performed_on.desc())
+)
+
 _LAST_LOGGED_ON = (
     select(log_entries.c.performed_on)
     .where(log_entries.c.athlete_id == bindparam("athlete_id"))
@@ -1473,7 +1495,7 @@ assert _SET_ROW_COLUMNS[-1] == "prescribed_rir"
 assert len(_SET_ROW_COLUMNS) == 20
 
 
-def _logged_set(row: Row[Any]) -> LoggedSet:
+def _logged_set(row: Sequence[Any]) -> LoggedSet:
     # Unpacked by position (the statements select the table's columns in order): reading 20
     # attributes of a Row by name was half of decoding a long history.
     (
