@@ -104,7 +104,7 @@ class SqlUserRepository:
 
     def get(self, user_id: int) -> User:
         with storage_errors("read a user"):
-            row = self._connection.execute(select(users).where(users.c.id == user_id)).first()
+            row = self._connection.execute(_USER_BY_ID, {"user_id": user_id}).first()
         if row is None:
             raise NotFound(f"No user with id {user_id}.", {"user_id": user_id})
         return _user(row)
@@ -201,9 +201,9 @@ class SqlAthleteRepository:
         return _decoded("athletes", row, _athlete)
 
     def owned_by(self, user_id: int) -> list[Athlete]:
-        query = select(athletes).where(athletes.c.user_id == user_id).order_by(athletes.c.id)
         with storage_errors("read athletes"), reading_rows("athletes"):
-            return [_decoded("athletes", row, _athlete) for row in self._connection.execute(query)]
+            rows = self._connection.execute(_ATHLETES_OF_USER, {"user_id": user_id})
+            return [_decoded("athletes", row, _athlete) for row in rows]
 
     def update(self, athlete: Athlete) -> None:
         if athlete.athlete_id is None:
@@ -286,14 +286,8 @@ class SqlProgramRepository:
             self._connection.execute(programs.insert().values(values))
 
     def current(self, athlete_id: int) -> RunningProgram | None:
-        query = (
-            select(programs)
-            .where(programs.c.athlete_id == athlete_id)
-            .order_by(programs.c.started_on.desc(), programs.c.id.desc())
-            .limit(1)
-        )
         with storage_errors("read the current program"), reading_rows("programs"):
-            row = self._connection.execute(query).first()
+            row = self._connection.execute(_CURRENT_PROGRAM, {"athlete_id": athlete_id}).first()
         return None if row is None else _decoded("programs", row, self._program)
 
     def _options_and_known(
@@ -863,9 +857,7 @@ class SqlTokenRepository:
 
     def by_hash(self, token_hash: str) -> ApiToken | None:
         with storage_errors("read a token"):
-            row = self._connection.execute(
-                select(api_tokens).where(api_tokens.c.token_hash == token_hash)
-            ).first()
+            row = self._connection.execute(_TOKEN_BY_HASH, {"token_hash": token_hash}).first()
         return None if row is None else _token(row)
 
     def for_user(self, user_id: int) -> list[ApiToken]:
@@ -916,9 +908,7 @@ class SqlRateLimitRepository:
     def count(self, key: str, window_start: int) -> int:
         with storage_errors("read the attempt count"):
             hits = self._connection.execute(
-                select(rate_limits.c.hits).where(
-                    rate_limits.c.key == key, rate_limits.c.window_start == window_start
-                )
+                _RATE_LIMIT_HITS, {"key": key, "window_start": window_start}
             ).scalar()
         return int(hits or 0)
 
@@ -1072,6 +1062,20 @@ def _lesser(column: Any, new: ColumnElement[Any]) -> ColumnElement[Any]:
 # --- the statements of the hot paths, built once -------------------------------------------------
 
 _ATHLETE_BY_ID = select(athletes).where(athletes.c.id == bindparam("athlete_id"))
+_ATHLETES_OF_USER = (
+    select(athletes).where(athletes.c.user_id == bindparam("user_id")).order_by(athletes.c.id)
+)
+_USER_BY_ID = select(users).where(users.c.id == bindparam("user_id"))
+_TOKEN_BY_HASH = select(api_tokens).where(api_tokens.c.token_hash == bindparam("token_hash"))
+_RATE_LIMIT_HITS = select(rate_limits.c.hits).where(
+    rate_limits.c.key == bindparam("key"), rate_limits.c.window_start == bindparam("window_start")
+)
+_CURRENT_PROGRAM = (
+    select(programs)
+    .where(programs.c.athlete_id == bindparam("athlete_id"))
+    .order_by(programs.c.started_on.desc(), programs.c.id.desc())
+    .limit(1)
+)
 
 _RECORD_GROUP = (
     logged_sets.c.set_type,
