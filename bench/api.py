@@ -103,15 +103,31 @@ def wait_ready(port: int, process: subprocess.Popen[bytes], path: str = "/readyz
     raise SystemExit("server did not start in 120 s")
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of the process and its children (uvicorn workers), in MB."""
-    pids = [pid]
+def server_pids(pid: int) -> list[int]:
     children = subprocess.run(
         ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
     )
-    pids += [int(p) for p in children.stdout.split()]
+    return [pid, *(int(p) for p in children.stdout.split())]
+
+
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) the server and its workers have used so far, in seconds: on a
+    shared machine the CPU time per request is steadier than requests per second."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for one in server_pids(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the process and its children (uvicorn workers), in MB."""
     total_kb = 0
-    for one in pids:
+    for one in server_pids(pid):
         try:
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -261,7 +277,13 @@ def run(seconds: float, connections: int, workload: str) -> list[dict[str, Any]]
                     else [prepare(port)] * connections
                 )
                 for method, path in (("POST", "/api/v1/sets"), ("GET", "/api/v1/today")):
+                    cpu_before = cpu_s(process.pid)
                     figures = load(port, method, path, tokens, seconds, sessions)
+                    figures["server_cpu_ms_per_request"] = (
+                        round(1000 * (cpu_s(process.pid) - cpu_before) / figures["requests"], 2)
+                        if figures["requests"]
+                        else None
+                    )
                     rows.append(
                         {"server": "backbone", "database": name, "workers": workers,
                          "route": f"{method} {path}", **figures, "rss_mb": round(rss_mb(process.pid), 1)}
@@ -279,7 +301,13 @@ def run(seconds: float, connections: int, workload: str) -> list[dict[str, Any]]
     )  # fmt: skip
     try:
         wait_ready(port, bare, "/api/v1/today")
+        cpu_before = cpu_s(bare.pid)
         figures = load(port, "POST", "/api/v1/sets", ["none"] * connections, seconds)
+        figures["server_cpu_ms_per_request"] = (
+            round(1000 * (cpu_s(bare.pid) - cpu_before) / figures["requests"], 2)
+            if figures["requests"]
+            else None
+        )
         rows.append(
             {"server": "bare sqlite3 handler", "database": "sqlite", "workers": 1,
              "route": "POST /api/v1/sets", **figures, "rss_mb": round(rss_mb(bare.pid), 1)}
@@ -311,7 +339,8 @@ def print_row(row: dict[str, Any]) -> None:
     print(
         f"{row['server']:<22} {row['database']:<10} workers={row['workers']}  {row['route']:<20} "
         f"{row['requests_per_s']:>8} req/s  p50 {row['p50_ms']} ms  p99 {row['p99_ms']} ms  "
-        f"errors {row['errors']}  RSS {row['rss_mb']} MB",
+        f"errors {row['errors']}  RSS {row['rss_mb']} MB  "
+        f"server CPU {row['server_cpu_ms_per_request']} ms/request",
         flush=True,
     )
 

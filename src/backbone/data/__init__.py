@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +70,11 @@ def _cache_dir() -> Path:
     override = os.environ.get("BACKBONE_CACHE_DIR")
     if override:
         return Path(override)
+    if sys.platform == "linux":
+        # The XDG rule without importing platformdirs (~20 ms of every cold command); only a
+        # cache lives here, so a directory other than platformdirs' would just be parsed again.
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        return Path(base if os.path.isabs(base) else os.path.expanduser("~/.cache")) / "backbone"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("backbone"))

@@ -9,7 +9,6 @@ from backbone.domain.athlete import Athlete
 from backbone.domain.errors import InputError
 from backbone.domain.exercise import Exercise
 from backbone.domain.planner.candidates import block_of
-from backbone.domain.planner.constraints import working_sets_target
 from backbone.domain.prescription import dose_for
 from backbone.domain.program import Block, PlanItem, Session
 from backbone.domain.progression import (
@@ -119,6 +118,9 @@ def prescription_after(
 
 
 def _off_plan_item(exercise: Exercise, view: ProgramView, knowledge: Knowledge) -> PlanItem:
+    # the planner's constraints are needed only for work the program does not hold
+    from backbone.domain.planner.constraints import working_sets_target
+
     profile = view.plan.profile
     block = block_of(exercise)
     dose = dose_for(exercise, block, profile, knowledge.evidence)
