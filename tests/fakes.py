@@ -298,6 +298,15 @@ class FakeSetRepository:
         days = {s.performed_on for s in self.sets_for(athlete_id, [exercise], since, until)}
         return sorted(days, reverse=True)
 
+    def painful_sets_of_last_day(
+        self, athlete_id: int, since: date, until: date
+    ) -> list[LoggedSet]:
+        window = self.sets_for(athlete_id, since=since, until=until)
+        if not window:
+            return []
+        last_day = max(s.performed_on for s in window)
+        return [s for s in window if s.performed_on == last_day and s.pain is not None]
+
     def sets_for(
         self,
         athlete_id: int,

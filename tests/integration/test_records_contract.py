@@ -195,3 +195,24 @@ def test_exposure_days_are_the_exercises_days_newest_first(uow_factory: UowFacto
             ana, "barbell_row", DAY + timedelta(days=1), DAY + timedelta(days=5)
         )
     assert days == [DAY + timedelta(days=5), DAY + timedelta(days=2)]
+
+
+def test_the_pain_rule_reads_the_painful_sets_of_the_last_day(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    sore = a_set(2, pain=6)
+    logged(uow_factory, entry_of(ana, DAY, a_set(1, pain=3), a_set(2)))
+    logged(uow_factory, entry_of(ana, DAY + timedelta(days=2), a_set(1), sore, minutes=1))
+    logged(
+        uow_factory, entry_of(ana, DAY + timedelta(days=2), a_set(1, exercise="shrug"), minutes=2)
+    )
+    logged(uow_factory, entry_of(ana, DAY + timedelta(days=5), a_set(1), minutes=3))
+    logged(uow_factory, entry_of(bo, DAY + timedelta(days=9), a_set(1, pain=9)))
+    with uow_factory() as uow:
+        read = uow.sets.painful_sets_of_last_day
+        # the last day up to `until` is read, whatever was logged later or by someone else
+        assert [s.pain for s in read(ana, DAY, DAY + timedelta(days=4))] == [6]
+        assert [s.pain for s in read(ana, DAY, DAY + timedelta(days=1))] == [3]
+        # the last day had no pain: nothing, not an earlier day's pain
+        assert read(ana, DAY, DAY + timedelta(days=9)) == []
+        assert read(ana, DAY + timedelta(days=6), DAY + timedelta(days=9)) == []

@@ -142,6 +142,14 @@ class SetRepository(Protocol):
         the index: no set is decoded)."""
         ...
 
+    def painful_sets_of_last_day(
+        self, athlete_id: int, since: date, until: date
+    ) -> list[LoggedSet]:
+        """The sets logged with a pain score on the last day in [since, until] that has any sets
+        (empty when that day has none with pain, or no day has sets), in logged order: all the
+        pain rule reads of the last session, found through the entries' (athlete, day) index."""
+        ...
+
     def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:
         """Entries ordered by (performed_on, logged_at, entry_id), each with its sets."""
         ...

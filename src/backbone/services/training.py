@@ -153,14 +153,11 @@ def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge
     athlete_id = view.athlete.athlete_id
     assert athlete_id is not None
     check_ins = uow.check_ins.recent(athlete_id, on, RECOVERY_LOOKBACK_DAYS)
-    # The pain rule looks at the last session only, so read that day rather than two weeks.
-    last_on = uow.sets.last_logged_on(athlete_id)
+    # The pain rule reads the pain scores of the last session only: read just those (the last
+    # day's other sets would change nothing), however many sets that day holds.
     window_start = on - timedelta(days=RECOVERY_LOOKBACK_DAYS)
-    if last_on is None or not window_start <= last_on <= on:
-        recent = uow.sets.sets_for(athlete_id, since=window_start, until=on)
-    else:
-        recent = uow.sets.sets_for(athlete_id, since=last_on, until=on)
-    return assess_recovery(check_ins, recent, on, knowledge.evidence)
+    painful = uow.sets.painful_sets_of_last_day(athlete_id, window_start, on)
+    return assess_recovery(check_ins, painful, on, knowledge.evidence)
 
 
 def _today_item(

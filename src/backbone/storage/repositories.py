@@ -482,6 +482,14 @@ class SqlSetRepository:
         with storage_errors("read logged sets"), reading_rows("logged_sets"):
             return list(self._connection.execute(_EXPOSURE_DAYS, parameters).scalars())
 
+    def painful_sets_of_last_day(
+        self, athlete_id: int, since: date, until: date
+    ) -> list[LoggedSet]:
+        parameters = {"athlete_id": athlete_id, "since": since, "until": until}
+        with storage_errors("read logged sets"), reading_rows("logged_sets"):
+            rows = self._connection.execute(_PAINFUL_SETS_OF_LAST_DAY, parameters)
+            return [_decoded_set(row) for row in rows]
+
     def sets_for(
         self,
         athlete_id: int,
@@ -1195,6 +1203,27 @@ _EXPOSURE_DAYS = (
     )
     .distinct()
     .order_by(logged_sets.c.performed_on.desc())
+)
+
+_LAST_DAY_WITH_SETS = (
+    select(func.max(log_entries.c.performed_on))
+    .where(
+        log_entries.c.athlete_id == bindparam("athlete_id"),
+        log_entries.c.performed_on >= bindparam("since", type_=Date),
+        log_entries.c.performed_on <= bindparam("until", type_=Date),
+        select(logged_sets.c.id).where(logged_sets.c.entry_id == log_entries.c.id).exists(),
+    )
+    .scalar_subquery()
+)
+_PAINFUL_SETS_OF_LAST_DAY = (
+    select(logged_sets)
+    .join(log_entries, log_entries.c.id == logged_sets.c.entry_id)
+    .where(
+        log_entries.c.athlete_id == bindparam("athlete_id"),
+        log_entries.c.performed_on == _LAST_DAY_WITH_SETS,
+        logged_sets.c.pain.is_not(None),
+    )
+    .order_by(log_entries.c.logged_at, log_entries.c.id, logged_sets.c.position)
 )
 
 _LAST_LOGGED_ON = (
