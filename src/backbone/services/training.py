@@ -26,9 +26,10 @@ from backbone.services.programs import DayInProgram, ProgramView, locate, runnin
 
 RECOVERY_LOOKBACK_DAYS = 14
 PRESCRIPTION_WINDOW_DAYS = 182
-"""Prescriptions read the last half year of an exercise: after longer away, loads are calibrated
-afresh rather than taken from stale history (level.definitions: returning lifters restart), and
-`today` stays fast however long the log grows."""
+"""Prescriptions look no further back than half a year: after longer away, loads are calibrated
+afresh rather than taken from stale history (level.definitions: returning lifters restart). Inside
+it they read only what the rules need (`progression.lookback`), so `log` and `today` stay fast
+however long the log grows."""
 PRESCRIBED_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
 
 
