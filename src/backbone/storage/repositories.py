@@ -337,7 +337,10 @@ class SqlSetRepository:
     def _merge_records(self, athlete_id: int, sets: Sequence[LoggedSet]) -> None:
         """Fold new sets into the kept records. The bests are taken in SQL (not read, then
         written), so two workers logging the same exercise at once cannot lose one."""
-        for group, members in _record_groups(sets).items():
+        # in one order everywhere: two workers updating the same rows lock them alike (no deadlock)
+        groups = _record_groups(sets)
+        for group in sorted(groups, key=_group_order):
+            members = groups[group]
             exercise, set_type, range_done, reps, rir = group
             loads = [s.load_kg for s in members if s.load_kg is not None]
             added = [s.added_kg for s in members if s.added_kg is not None]
@@ -1055,6 +1058,17 @@ def _rebuild_records(connection: Connection, athlete_id: int, exercises: Collect
                 logged_sets.c.athlete_id == athlete_id, logged_sets.c.exercise.in_(wanted)
             ),
         )
+    )
+
+
+def _group_order(group: RecordGroup) -> tuple[str, str, str, int, int]:
+    exercise, set_type, range_done, reps, rir = group
+    return (
+        exercise,
+        set_type,
+        range_done,
+        -1 if reps is None else reps,
+        -1 if rir is None else rir,
     )
 
 
