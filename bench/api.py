@@ -319,8 +319,8 @@ def run(seconds: float, connections: int, workload: str) -> list[dict[str, Any]]
 
 
 def reset_postgres(url: str) -> None:
-    """Empty the benchmark's tables (the schema stays, migrated)."""
-    sys.path.insert(0, str(BENCH.parent / "src"))
+    """Empty the benchmark's tables (the schema stays, migrated by the Backbone this interpreter
+    runs, so another install's bench run keeps its own schema revision)."""
     from sqlalchemy import create_engine, text
 
     from backbone.settings import database_url
