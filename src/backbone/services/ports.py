@@ -134,7 +134,8 @@ class SetRepository(Protocol):
     def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
         """Of the exercise's sets up to `until`, a few that hold every best the PR check compares
         against: per (set type, range, reps, RIR) the heaviest load, the most added weight and
-        the longest hold. An indexed aggregate, so logging stays fast on a long history."""
+        the longest hold. SQL storage keeps these per group as the sets change, so logging
+        reads a few rows however long the history."""
         ...
 
     def exposure_days(self, athlete_id: int, exercise: str, since: date, until: date) -> list[date]:
