@@ -588,7 +588,7 @@ class SqlSetRepository:
             for chunk_start in range(0, len(ids), 500):
                 chunk = ids[chunk_start : chunk_start + 500]
                 set_rows = self._connection.execute(
-                    select(logged_sets)
+                    select(*_SET_ROW)
                     .where(logged_sets.c.entry_id.in_(chunk))
                     .order_by(logged_sets.c.entry_id, logged_sets.c.position)
                 )
@@ -1081,6 +1081,34 @@ def _lesser(column: Any, new: ColumnElement[Any]) -> ColumnElement[Any]:
     return case((new < column, new), else_=column)
 
 
+_SET_ROW = tuple(
+    logged_sets.c[name]
+    for name in (
+        "id",
+        "entry_id",
+        "athlete_id",
+        "exercise",
+        "performed_on",
+        "position",
+        "set_type",
+        "load_kg",
+        "added_kg",
+        "reps",
+        "seconds",
+        "rir",
+        "range_done",
+        "pain",
+        "note",
+        "distance_m",
+        "prescribed_load_kg",
+        "prescribed_reps",
+        "prescribed_seconds",
+        "prescribed_rir",
+    )
+)
+"""The columns a set is read with, in the order `_logged_set` unpacks them (a column added to
+the table is read once it is added here too)."""
+
 # --- the statements of the hot paths, built once -------------------------------------------------
 
 _ATHLETE_BY_ID = select(athletes).where(athletes.c.id == bindparam("athlete_id"))
@@ -1230,7 +1258,7 @@ _LAST_DAY_WITH_SETS = (
     .scalar_subquery()
 )
 _PAINFUL_SETS_OF_LAST_DAY = (
-    select(logged_sets)
+    select(*_SET_ROW)
     .join(log_entries, log_entries.c.id == logged_sets.c.entry_id)
     .where(
         log_entries.c.athlete_id == bindparam("athlete_id"),
@@ -1263,7 +1291,7 @@ def _sets_query(by_exercise: bool, has_since: bool, has_until: bool) -> Select[A
     """`sets_for`'s statement for one combination of filters (eight at most, each built once)."""
     athlete_id = bindparam("athlete_id", type_=Integer)
     query = (
-        select(logged_sets)
+        select(*_SET_ROW)
         .join(log_entries, log_entries.c.id == logged_sets.c.entry_id)
         .where(logged_sets.c.athlete_id == athlete_id)
         .order_by(
@@ -1536,14 +1564,8 @@ def _decoded_set(row: Row[Any]) -> LoggedSet:
         raise damaged_row("logged_sets", row.id, error) from error
 
 
-_SET_ROW_COLUMNS = tuple(column.name for column in logged_sets.columns)
-assert _SET_ROW_COLUMNS[:4] == ("id", "entry_id", "athlete_id", "exercise")
-assert _SET_ROW_COLUMNS[-1] == "prescribed_rir"
-assert len(_SET_ROW_COLUMNS) == 20
-
-
 def _logged_set(row: Sequence[Any]) -> LoggedSet:
-    # Unpacked by position (the statements select the table's columns in order): reading 20
+    # Unpacked by position (the statements select `_SET_ROW`, in this order): reading 20
     # attributes of a Row by name was half of decoding a long history.
     (
         _,
