@@ -305,7 +305,13 @@ class FakeSetRepository:
         if not window:
             return []
         last_day = max(s.performed_on for s in window)
-        return [s for s in window if s.performed_on == last_day and s.pain is not None]
+        return [
+            s
+            for entry in sorted(self._tables.entries.values(), key=lambda e: e.entry_id or 0)
+            if entry.athlete_id == athlete_id and entry.performed_on == last_day
+            for s in sorted(entry.sets, key=lambda s: s.position)
+            if s.pain is not None
+        ]
 
     def sets_for(
         self,

@@ -147,8 +147,9 @@ class SetRepository(Protocol):
         self, athlete_id: int, since: date, until: date
     ) -> list[LoggedSet]:
         """The sets logged with a pain score on the last day in [since, until] that has any sets
-        (empty when that day has none with pain, or no day has sets), in logged order: all the
-        pain rule reads of the last session, found through the entries' (athlete, day) index."""
+        (empty when that day has none with pain, or no day has sets), by entry id and position:
+        all the pain rule reads of the last session, found through the entries' (athlete, day)
+        index."""
         ...
 
     def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:

@@ -1265,7 +1265,8 @@ _PAINFUL_SETS_OF_LAST_DAY = (
         log_entries.c.performed_on == _LAST_DAY_WITH_SETS,
         logged_sets.c.pain.is_not(None),
     )
-    .order_by(log_entries.c.logged_at, log_entries.c.id, logged_sets.c.position)
+    # by entry id, not log time: ordering by logged_at led SQLite through the athlete's every entry
+    .order_by(logged_sets.c.entry_id, logged_sets.c.position)
 )
 
 _LAST_LOGGED_ON = (
