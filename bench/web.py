@@ -12,6 +12,8 @@ so the figures are an upper bound.
 - Size: the gzip-compressed bytes of everything Today loads on a first visit (the page, CSS, JS,
   htmx; not the service worker, fetched afterwards) and of one logged set's answer.
   Targets: <= 150 KB first load, <= 10 KB per logged set.
+- Offline copy: what Today then saves on the phone in the background for a gym without signal
+  (History, its latest days, the cue cards of today's exercises; at most every 10 minutes).
 
 Benchmarks report, they don't fail builds: the exit status is always 0.
 """
@@ -126,6 +128,11 @@ def main() -> None:
     figures["first_load_kb"] = sum(first_load.values()) / 1024
     figures["first_load_files"] = {k: round(v / 1024, 1) for k, v in first_load.items()}
     figures["logged_set_kb"] = int(answer.headers.get("content-length", len(answer.content))) / 1024
+    cues = sorted(set(re.findall(r'data-exercise="([^"]+)"', page_html)))
+    days = re.findall(r'<a href="(/history/[0-9-]+)">', client.get("/history").text)[:5]
+    offline = ["/history", *days, *(f"/exercises/{slug}" for slug in cues)]
+    figures["offline_copy_kb"] = sum(wire_bytes(path) for path in offline) / 1024
+    figures["offline_copy_pages"] = len(offline)
 
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -138,6 +145,10 @@ def main() -> None:
     for path, kb in figures["first_load_files"].items():
         print(f"    {path:<40} {kb:6.1f} KB")
     print(f"  One logged set's answer      {figures['logged_set_kb']:6.1f} KB   (target <= 10 KB)")
+    print(
+        f"  Offline copy, in background  {figures['offline_copy_kb']:6.1f} KB   "
+        f"({figures['offline_copy_pages']} pages)"
+    )
 
 
 if __name__ == "__main__":

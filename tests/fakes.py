@@ -25,7 +25,7 @@ from backbone.domain.endurance import EnduranceResult
 from backbone.domain.errors import Conflict, InputError, NotFound, StorageError
 from backbone.domain.history import CheckIn, ImportRecord, LogEntry, LoggedSet, PerformedSession
 from backbone.domain.own_exercise import OwnExercise
-from backbone.domain.program import RunningProgram
+from backbone.domain.program import ProgramSwap, RunningProgram
 from backbone.services.ports import DatabaseHealth, StoredProgram
 from backbone.storage.plan_format import decode_plan, encode_plan
 
@@ -218,6 +218,16 @@ class FakeProgramRepository:
         mine = [p for p in self._tables.programs.values() if p.athlete_id == athlete_id]
         return max(mine, key=lambda p: (p.started_on, p.program_id or 0), default=None)
 
+    def add_swap(self, athlete_id: int, program_id: int, swap: ProgramSwap) -> ProgramSwap:
+        program = self._tables.programs.get(program_id)
+        if program is None or program.athlete_id != athlete_id:
+            raise NotFound(f"No program with id {program_id}.", {"program_id": program_id})
+        stored = dataclasses.replace(swap, swap_id=self._tables.new_id("program_swaps"))
+        self._tables.programs[program_id] = dataclasses.replace(
+            program, swaps=(*program.swaps, stored)
+        )
+        return stored
+
     def stored(self, athlete_id: int) -> list[StoredProgram]:
         mine = sorted(
             (p for p in self._tables.programs.values() if p.athlete_id == athlete_id),
@@ -234,17 +244,21 @@ class FakeProgramRepository:
                     plan_format,
                     document,
                     program.known,
+                    program.swaps,
                 )
             )
         return found
 
     def add_stored(self, program: StoredProgram) -> None:
         plan = decode_plan(program.plan_format, program.plan_document, program.plan_options)
-        self.add(
+        stored = self.add(
             RunningProgram(
                 program.athlete_id, program.started_on, plan, program.plan_options, program.known
             )
         )
+        assert stored.program_id is not None
+        for swap in program.swaps:
+            self.add_swap(program.athlete_id, stored.program_id, swap)
 
 
 class FakeSetRepository:

@@ -67,6 +67,12 @@ CASES: list[tuple[tuple[str, ...], Any]] = [
     (("log", "chest_supported_row", "24x12@2", "x3", "--date", START), views.LogDocument),
     (("log", "side_plank", "30s", "25s", "--date", START), views.LogDocument),
     (("next", "chest_supported_row", "--date", START), views.PrescriptionDocument),
+    (("swap", "chest_supported_row", "--date", START), views.SwapOptionsDocument),
+    (
+        ("swap", "chest_supported_row", "--to", "one_arm_dumbbell_row", "--date", START),
+        views.SwapDocument,
+    ),
+    (("program", "show"), views.ProgramDocument),  # with the swap and its carried set
     (
         ("checkin", "--sleep", "7", "--back-pain", "2", "--soreness", "3", "--date", START),
         views.RecoveryDocument,

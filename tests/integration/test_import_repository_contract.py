@@ -11,7 +11,9 @@ import pytest
 from backbone.domain.errors import Conflict, NotFound
 from backbone.domain.history import ImportRecord, LogEntry, Prescribed
 from backbone.domain.own_exercise import Movement, OwnExercise
+from backbone.domain.program import ProgramSwap
 from backbone.domain.vocabulary import Muscle, SpinalLoad
+from backbone.services.ports import StoredProgram
 from tests.integration.conftest import UowFactory
 from tests.integration.test_repository_contract import (
     AT,
@@ -198,8 +200,11 @@ def test_repoint_moves_one_athletes_sets_of_one_exercise(uow_factory: UowFactory
 def test_programs_come_back_as_stored_and_restore_exactly(uow_factory: UowFactory) -> None:
     ana = stored_athlete(uow_factory)
     bo = stored_athlete(uow_factory, "bo")
+    swap = ProgramSwap("band_row", "face_pull", DAY + timedelta(days=9), None)
     with uow_factory() as uow:
-        uow.programs.add(a_program(ana, DAY + timedelta(days=7), "later"))
+        later = uow.programs.add(a_program(ana, DAY + timedelta(days=7), "later"))
+        assert later.program_id is not None
+        uow.programs.add_swap(ana, later.program_id, swap)
         uow.programs.add(a_program(ana, DAY, "first"))
         uow.commit()
         stored = uow.programs.stored(ana)
@@ -209,9 +214,18 @@ def test_programs_come_back_as_stored_and_restore_exactly(uow_factory: UowFactor
         uow.commit()
     with uow_factory() as uow:
         copied = uow.programs.stored(bo)
-        assert [dataclasses.replace(p, athlete_id=ana) for p in copied] == stored
+        assert [_unnumbered(dataclasses.replace(p, athlete_id=ana)) for p in copied] == [
+            _unnumbered(p) for p in stored
+        ]
+        assert [len(p.swaps) for p in copied] == [0, 1]
         current = uow.programs.current(bo)
         original = uow.programs.current(ana)
     assert current is not None
     assert original is not None
     assert current.plan == original.plan
+    assert current.swaps[0].to_exercise == "face_pull"
+
+
+def _unnumbered(program: StoredProgram) -> StoredProgram:
+    swaps = tuple(dataclasses.replace(s, swap_id=None) for s in program.swaps)
+    return dataclasses.replace(program, swaps=swaps)

@@ -32,6 +32,7 @@ from backbone.domain.program import (
     KnownSet,
     Plan,
     PlanItem,
+    ProgramSwap,
     RunningProgram,
     Session,
     SessionFocus,
@@ -429,6 +430,47 @@ def test_no_program_yet_is_none(uow_factory: UowFactory) -> None:
     athlete_id = stored_athlete(uow_factory)
     with uow_factory() as uow:
         assert uow.programs.current(athlete_id) is None
+
+
+def test_swaps_come_back_with_the_program_in_order(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    carried = KnownSet("seated_cable_row", 38.4, None, 10, None, 2)
+    with uow_factory() as uow:
+        program = uow.programs.add(a_program(athlete_id))
+        assert program.program_id is not None
+        first = uow.programs.add_swap(
+            athlete_id,
+            program.program_id,
+            ProgramSwap("band_row", "seated_cable_row", DAY, carried),
+        )
+        back = uow.programs.add_swap(
+            athlete_id, program.program_id, ProgramSwap("seated_cable_row", "band_row", DAY)
+        )
+        uow.commit()
+    assert first.swap_id is not None
+    assert back.swap_id is not None
+    with uow_factory() as uow:
+        current = uow.programs.current(athlete_id)
+    assert current is not None
+    assert current.swaps == (first, back)
+    assert current.swaps[0].carried == carried
+    assert current.plan == program.plan
+
+
+def test_a_swap_into_someone_elses_program_is_not_found(uow_factory: UowFactory) -> None:
+    ana = stored_athlete(uow_factory)
+    bo = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        program = uow.programs.add(a_program(ana))
+        uow.commit()
+    assert program.program_id is not None
+    with uow_factory() as uow, pytest.raises(NotFound):
+        uow.programs.add_swap(bo, program.program_id, ProgramSwap("band_row", "face_pull", DAY))
+    with uow_factory() as uow:
+        current = uow.programs.current(ana)
+        assert current is not None
+        assert current.swaps == ()
+        assert uow.programs.current(bo) is None
 
 
 # --- logged sets -------------------------------------------------------------------------------

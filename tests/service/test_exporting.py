@@ -135,6 +135,7 @@ def test_a_backup_restores_completely_and_exports_the_same_bytes(facts: Knowledg
     )  # fmt: skip
     app.start_program(me, request, ["chest_supported_row=24x10@2"])
     app.log_sets(me, "barbell_bent_over_row", ["60x8@2", "60x8@1"], on=MONDAY)
+    app.swap_exercise(me, "chest_supported_row", "seated_cable_row", MONDAY)
     app.import_file(me, SQUAT_FILE, "legs.csv")
     app.check_in(me, sleep_h=7.5, back_pain=2, soreness=3, readiness=8, on=MONDAY)
     app.finish_session(me, session_rpe=7, duration_min=50, on=MONDAY)
@@ -151,6 +152,11 @@ def test_a_backup_restores_completely_and_exports_the_same_bytes(facts: Knowledg
     assert empty.export_history(restored, "csv").text == app.export_history(me, "csv").text
     assert empty.athlete(restored).units is Units.LB
     assert empty.show_program(restored).plan == app.show_program(me).plan
+    swaps = empty.show_program(restored).program.swaps
+    assert [(s.from_exercise, s.to_exercise, s.carried) for s in swaps] == [
+        (s.from_exercise, s.to_exercise, s.carried) for s in app.show_program(me).program.swaps
+    ]
+    assert "seated_cable_row" in [i.exercise.slug for i in empty.today(restored, MONDAY).items]
     with pytest.raises(Conflict):  # a second restore would double the history
         empty.import_file(restored, backup.text.encode(), "backup.json")
 

@@ -94,6 +94,23 @@ class KnownSet:
 
 
 @dataclass(frozen=True, slots=True)
+class ProgramSwap:
+    """The athlete swapped one exercise for another in their running program, from a day on.
+
+    Swaps are kept in order and applied to the plan as started (`planner.swap.apply_swaps`), so
+    the stored plan stays the planner's own and a swap back restores it exactly."""
+
+    from_exercise: str
+    to_exercise: str
+    effective_on: date
+    """the first session day that has the replacement; earlier sessions keep what they had"""
+    carried: KnownSet | None = None
+    """the replacement's starting point carried over from the exercise it replaced
+    (`progression.carry_over`), or None when the load does not transfer"""
+    swap_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RunningProgram:
     """A plan an athlete started on a date: the plan as it was when it started, even if a later
     catalogue or planner would now plan differently."""
@@ -105,3 +122,5 @@ class RunningProgram:
     """the plan request as (field, JSON-encoded value) pairs"""
     known: tuple[KnownSet, ...] = ()
     program_id: int | None = None
+    swaps: tuple[ProgramSwap, ...] = ()
+    """the athlete's swaps, oldest first (`plan` is the plan as started, before them)"""

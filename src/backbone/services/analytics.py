@@ -41,7 +41,7 @@ def stats(
     with new_uow() as uow:
         athlete = uow.athletes.get(athlete_id)
         try:
-            view = running_program(uow, athlete_id)
+            view = running_program(uow, athlete_id, knowledge=knowledge)
             plan, profile = view.plan, view.plan.profile
         except NotFound:
             plan, profile = None, None

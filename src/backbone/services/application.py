@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from backbone.services.passwords import Passwords
     from backbone.services.planning import PlanRequest
     from backbone.services.programs import ProgramView
+    from backbone.services.swaps import SwapOptionsView, SwapResult
     from backbone.services.training import TodayView
     from backbone.services.training_log import LogResult
     from backbone.services.training_sessions import SessionDay
@@ -302,10 +303,35 @@ class Backbone:
 
         return programs.start_program(athlete_id, request, known, self.knowledge, self.new_uow)
 
+    def change_equipment(self, athlete_id: int, equipment: Sequence[str]) -> ProgramView:
+        from backbone.services import programs
+
+        return programs.change_equipment(athlete_id, equipment, self.knowledge, self.new_uow)
+
     def show_program(self, athlete_id: int) -> ProgramView:
         from backbone.services import programs
 
-        return programs.show_program(self.new_uow, athlete_id)
+        return programs.show_program(self.new_uow, athlete_id, self.knowledge)
+
+    def swap_options(
+        self, athlete_id: int, exercise: str, on: date | None = None
+    ) -> SwapOptionsView:
+        """What an exercise of the running program can be swapped for, best first."""
+        from backbone.services import swaps
+
+        return swaps.options_for(
+            athlete_id, exercise, on or self.today_on(), self.knowledge, self.new_uow
+        )
+
+    def swap_exercise(
+        self, athlete_id: int, exercise: str, to: str, on: date | None = None
+    ) -> SwapResult:
+        """Swap an exercise for the rest of the running program (from `on`, default today)."""
+        from backbone.services import swaps
+
+        return swaps.swap_exercise(
+            athlete_id, exercise, to, on or self.today_on(), self.knowledge, self.new_uow
+        )
 
     def today(self, athlete_id: int, on: date | None = None) -> TodayView:
         from backbone.services import training
@@ -587,5 +613,9 @@ class Backbone:
         from backbone.services import exporting
 
         return exporting.program_ics(
-            athlete_id, start_time=start_time, now=self.now(), new_uow=self.new_uow
+            athlete_id,
+            start_time=start_time,
+            now=self.now(),
+            new_uow=self.new_uow,
+            knowledge=self.knowledge,
         )

@@ -31,7 +31,7 @@ from backbone.domain.history import (
     SetType,
 )
 from backbone.domain.own_exercise import Movement, OwnExercise
-from backbone.domain.program import KnownSet
+from backbone.domain.program import KnownSet, ProgramSwap
 from backbone.domain.vocabulary import Muscle, SpinalLoad
 from backbone.exporters.backbone_csv import write_backbone_csv
 from backbone.exporters.backup import BackupData, backup_text, open_backup, seal_backup
@@ -192,23 +192,45 @@ def _all_check_ins(uow: UnitOfWork, athlete_id: int) -> list[CheckIn]:
 
 
 def _program_json(program: StoredProgram) -> dict[str, Any]:
-    return {
+    found: dict[str, Any] = {
         "started_on": program.started_on.isoformat(),
         "plan_options": [list(pair) for pair in program.plan_options],
         "plan_format": program.plan_format,
         "plan_document": program.plan_document,
-        "known": [
-            {
-                "exercise": k.exercise,
-                "load_kg": k.load_kg,
-                "added_kg": k.added_kg,
-                "reps": k.reps,
-                "seconds": k.seconds,
-                "rir": k.rir,
-            }
-            for k in program.known
-        ],
+        "known": [_known_json(k) for k in program.known],
     }
+    if program.swaps:  # only then: a backup of a program never swapped keeps its old bytes
+        found["swaps"] = [
+            {
+                "from_exercise": s.from_exercise,
+                "to_exercise": s.to_exercise,
+                "effective_on": s.effective_on.isoformat(),
+                "carried": None if s.carried is None else _known_json(s.carried),
+            }
+            for s in program.swaps
+        ]
+    return found
+
+
+def _known_json(known: KnownSet) -> dict[str, Any]:
+    return {
+        "exercise": known.exercise,
+        "load_kg": known.load_kg,
+        "added_kg": known.added_kg,
+        "reps": known.reps,
+        "seconds": known.seconds,
+        "rir": known.rir,
+    }
+
+
+def _swap(raw: dict[str, Any]) -> ProgramSwap:
+    carried = raw.get("carried")
+    return ProgramSwap(
+        from_exercise=str(raw["from_exercise"]),
+        to_exercise=str(raw["to_exercise"]),
+        effective_on=date.fromisoformat(raw["effective_on"]),
+        carried=None if carried is None else KnownSet(**carried),
+    )
 
 
 def _entry_json(entry: LogEntry) -> dict[str, Any]:
@@ -410,6 +432,7 @@ class _Restored:
                     plan_format=int(p["plan_format"]),
                     plan_document=str(p["plan_document"]),
                     known=tuple(KnownSet(**k) for k in p["known"]),
+                    swaps=tuple(_swap(s) for s in p.get("swaps", ())),
                 )
                 for p in data["programs"]
             ],
@@ -496,8 +519,11 @@ def program_ics(
     start_time: time,
     now: datetime,
     new_uow: UnitOfWorkFactory,
+    knowledge: Knowledge,
 ) -> bytes:
-    """The running program as iCalendar, one event per session (floating local time)."""
+    """The running program as iCalendar, one event per session (floating local time), with the
+    athlete's swaps."""
+    from backbone.domain.planner.swap import apply_swaps
     from backbone.exporters.calendar import program_calendar
 
     with new_uow() as uow:
@@ -510,9 +536,8 @@ def program_ics(
     key = f"a{athlete_id}-p{program.program_id}-{program.started_on.isoformat()}"
     # DTSTAMP from the program's start keeps the file identical between exports
     stamp = datetime.combine(program.started_on, time(0, 0), tzinfo=UTC)
-    return program_calendar(
-        program.plan, start_time=start_time, generated_at=stamp, program_key=key
-    )
+    plan = apply_swaps(program.plan, program.swaps, knowledge.catalogue, knowledge.evidence)
+    return program_calendar(plan, start_time=start_time, generated_at=stamp, program_key=key)
 
 
 def parse_time(text: str) -> time:

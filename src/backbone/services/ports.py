@@ -20,7 +20,7 @@ from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.history import CheckIn, ImportRecord, LogEntry, LoggedSet, PerformedSession
 from backbone.domain.own_exercise import OwnExercise
 from backbone.domain.planner.model import Solver
-from backbone.domain.program import KnownSet, RunningProgram
+from backbone.domain.program import KnownSet, ProgramSwap, RunningProgram
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +92,8 @@ class StoredProgram:
     plan_format: int
     plan_document: str
     known: tuple[KnownSet, ...]
+    swaps: tuple[ProgramSwap, ...] = ()
+    """the athlete's swaps in it, oldest first"""
 
 
 class ProgramRepository(Protocol):
@@ -99,7 +101,14 @@ class ProgramRepository(Protocol):
         """Store a program; the newest started one is the athlete's current program."""
         ...
 
-    def current(self, athlete_id: int) -> RunningProgram | None: ...
+    def current(self, athlete_id: int) -> RunningProgram | None:
+        """The newest started program, with its swaps oldest first."""
+        ...
+
+    def add_swap(self, athlete_id: int, program_id: int, swap: ProgramSwap) -> ProgramSwap:
+        """Store a swap in one of the athlete's programs (NotFound for anyone else's); returns it
+        with `swap_id` set."""
+        ...
 
     def stored(self, athlete_id: int) -> list[StoredProgram]:
         """Every program of the athlete as stored, oldest first (by start day, then id)."""

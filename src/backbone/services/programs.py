@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ class ProgramView:
     athlete: Athlete
     program: RunningProgram
     plan: Plan
+    """the plan as the athlete now has it: `program.plan` with `program.swaps` applied"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +70,50 @@ def start_program(
     return ProgramView(athlete, program, plan)
 
 
+def change_equipment(
+    athlete_id: int,
+    equipment: Sequence[str],
+    knowledge: Knowledge,
+    new_uow: UnitOfWorkFactory,
+) -> ProgramView:
+    """The running program planned again for other equipment: the same choices and the same
+    start day, so the weeks and today's session keep their place and the logged sets their
+    meaning. The plan is made before anything is stored: unknown equipment stores nothing."""
+    from backbone.services.planning import plan_training
+
+    with new_uow() as uow:
+        current = running_program(uow, athlete_id, knowledge=knowledge)
+    request = replace(
+        decode_request(current.program.plan_options), equipment=("bodyweight", *equipment)
+    )
+    plan = plan_training(request, knowledge)
+    with new_uow() as uow:
+        program = uow.programs.add(
+            RunningProgram(
+                athlete_id=athlete_id,
+                started_on=current.program.started_on,
+                plan=plan,
+                plan_options=_encode_request(request),
+                known=current.program.known,
+            )
+        )
+        uow.commit()
+    return ProgramView(current.athlete, program, plan)
+
+
 NO_PROGRAM = "start_program"
 """`details["next_step"]` of the NotFound for "no running program": each interface says how"""
 
 
 def running_program(
-    uow: UnitOfWork, athlete_id: int, athlete: Athlete | None = None
+    uow: UnitOfWork,
+    athlete_id: int,
+    athlete: Athlete | None = None,
+    *,
+    knowledge: Knowledge,
 ) -> ProgramView:
-    """The athlete's running program; `athlete`, when the caller has just read it, is not read
-    again."""
+    """The athlete's running program, with their swaps applied; `athlete`, when the caller has
+    just read it, is not read again."""
     if athlete is None or athlete.athlete_id != athlete_id:
         athlete = uow.athletes.get(athlete_id)
     program = uow.programs.current(athlete_id)
@@ -86,12 +122,18 @@ def running_program(
             "No running program yet: start one first (it takes the same choices as a plan).",
             {"athlete_id": athlete_id, "next_step": NO_PROGRAM},
         )
-    return ProgramView(athlete, program, program.plan)
+    if not program.swaps:
+        return ProgramView(athlete, program, program.plan)
+    # imported here: a program nobody swapped in never loads the swap rules
+    from backbone.domain.planner.swap import apply_swaps
+
+    plan = apply_swaps(program.plan, program.swaps, knowledge.catalogue, knowledge.evidence)
+    return ProgramView(athlete, program, plan)
 
 
-def show_program(new_uow: UnitOfWorkFactory, athlete_id: int) -> ProgramView:
+def show_program(new_uow: UnitOfWorkFactory, athlete_id: int, knowledge: Knowledge) -> ProgramView:
     with new_uow() as uow:
-        return running_program(uow, athlete_id)
+        return running_program(uow, athlete_id, knowledge=knowledge)
 
 
 def locate(plan: Plan, on: date) -> DayInProgram:
@@ -145,3 +187,19 @@ def _encode_request(request: PlanRequest) -> tuple[tuple[str, str], ...]:
     values = asdict(request)
     values["start_on"] = request.start_on.isoformat()
     return tuple((name, json.dumps(values[name])) for name in sorted(values))
+
+
+def decode_request(options: tuple[tuple[str, str], ...]) -> PlanRequest:
+    """The plan request a program was started with (see `_encode_request`); choices added to
+    PlanRequest since then take their defaults."""
+    from backbone.services.planning import PlanRequest
+
+    stored = dict(options)
+    values: dict[str, object] = {}
+    for known in fields(PlanRequest):
+        if known.name not in stored:
+            continue
+        value = json.loads(stored[known.name])
+        values[known.name] = tuple(value) if isinstance(value, list) else value
+    values["start_on"] = date.fromisoformat(str(values["start_on"]))
+    return PlanRequest(**values)  # type: ignore[arg-type]

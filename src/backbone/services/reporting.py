@@ -43,7 +43,7 @@ def build_report(
     with new_uow() as uow:
         athlete = uow.athletes.get(athlete_id)
         try:
-            plan = running_program(uow, athlete_id).plan
+            plan = running_program(uow, athlete_id, knowledge=knowledge).plan
         except NotFound:
             plan = None
     return build_document(analytics, plan, athlete)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from backbone.domain.athlete import Athlete
@@ -10,7 +10,7 @@ from backbone.domain.errors import InputError
 from backbone.domain.exercise import Exercise
 from backbone.domain.planner.candidates import block_of
 from backbone.domain.prescription import dose_for
-from backbone.domain.program import Block, PlanItem, Session
+from backbone.domain.program import Block, KnownSet, PlanItem, Session
 from backbone.domain.progression import (
     Prescription,
     Recovery,
@@ -57,7 +57,7 @@ class TodayView:
 
 def today(athlete_id: int, on: date, knowledge: Knowledge, new_uow: UnitOfWorkFactory) -> TodayView:
     with new_uow() as uow:
-        view = running_program(uow, athlete_id)
+        view = running_program(uow, athlete_id, knowledge=knowledge)
         day = locate(view.plan, on)
         if day.session is None:
             return TodayView(view.athlete, on, day, None, ())
@@ -85,7 +85,7 @@ def next_prescription(
             {"exercise": exercise.slug},
         )
     with new_uow() as uow:
-        view = running_program(uow, athlete_id)
+        view = running_program(uow, athlete_id, knowledge=knowledge)
         done_today = bool(uow.sets.sets_for(athlete_id, [exercise.slug], since=on, until=on))
         prescription = prescription_after(uow, view, exercise, on, done_today, knowledge)
     return exercise, prescription
@@ -161,6 +161,16 @@ def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge
     return assess_recovery(check_ins, painful, on, knowledge.evidence)
 
 
+def starting_set(view: ProgramView, slug: str) -> KnownSet | None:
+    """A set to start `slug` from when it has no history: a `--known` set given at the start, or
+    the one carried over from the exercise it replaced in the latest swap to it."""
+    known = next((k for k in view.program.known if k.exercise == slug), None)
+    if known is not None:
+        return known
+    carried = (s.carried for s in reversed(view.program.swaps) if s.to_exercise == slug)
+    return next(carried, None)
+
+
 def _today_item(
     block: Block,
     planned: PlanItem,
@@ -182,7 +192,7 @@ def _today_item(
     start = history_start(days, knowledge.evidence)
     logged = [] if start is None else uow.sets.sets_for(athlete_id, [exercise.slug], start, until)
     profile = view.plan.profile
-    known = next((k for k in view.program.known if k.exercise == exercise.slug), None)
+    known = starting_set(view, exercise.slug)
     prescription = prescribe(
         exercise,
         planned,
@@ -197,4 +207,24 @@ def _today_item(
         catalogue=knowledge.catalogue,
         evidence=knowledge.evidence,
     )
+    if view.program.swaps:
+        prescription = _swapped_in(prescription, planned, view, knowledge)
     return TodayItem(block.kind, planned, exercise, prescription)
+
+
+def _swapped_in(
+    prescription: Prescription, planned: PlanItem, view: ProgramView, knowledge: Knowledge
+) -> Prescription:
+    """A swapped-in exercise says so first, and a load carried over names where it came from."""
+    from backbone.domain.planner.swap import asked_reason
+
+    why = prescription.why
+    swap = next(
+        (s for s in reversed(view.program.swaps) if s.to_exercise == planned.exercise), None
+    )
+    known = next((k for k in view.program.known if k.exercise == planned.exercise), None)
+    if swap is not None and swap.carried is not None and known is None:
+        carried = f"your {knowledge.catalogue.get(swap.from_exercise).name} sets, carried over"
+        why = tuple(replace(r, text=r.text.replace("your known set", carried)) for r in why)
+    asked = asked_reason(planned)
+    return replace(prescription, why=why if asked is None else (asked, *why))

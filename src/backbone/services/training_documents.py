@@ -6,24 +6,30 @@ from __future__ import annotations
 from backbone.domain.athlete import Athlete
 from backbone.domain.history import LogEntry, LoggedSet, PerformedSession
 from backbone.domain.prescription import Reason
+from backbone.domain.program import KnownSet, ProgramSwap
 from backbone.domain.progression import Prescription, Recovery, SetTarget
 from backbone.domain.strength import PersonalRecord
 from backbone.services.programs import ProgramView
+from backbone.services.swaps import SwapOptionsView, SwapResult
 from backbone.services.training import TodayItem, TodayView
 from backbone.services.training_log import LogResult
 from backbone.services.views import (
     AthleteDocument,
     EntryDocument,
+    KnownSetDocument,
     LogDocument,
     LoggedSetDocument,
     PerformedSessionDocument,
     PlanDocument,
     PrescriptionDocument,
     ProgramDocument,
+    ProgramSwapDocument,
     ReasonDocument,
     RecordDocument,
     RecoveryDocument,
     SetTargetDocument,
+    SwapDocument,
+    SwapOptionsDocument,
     TodayBlockDocument,
     TodayDocument,
     TodayItemDocument,
@@ -205,18 +211,73 @@ def program_document(view: ProgramView, plan_body: PlanDocument) -> ProgramDocum
     return {
         "athlete": view.athlete.name,
         "started_on": view.program.started_on.isoformat(),
-        "known": [
-            {
-                "exercise": k.exercise,
-                "load_kg": k.load_kg,
-                "added_kg": k.added_kg,
-                "reps": k.reps,
-                "seconds": k.seconds,
-                "rir": k.rir,
-            }
-            for k in view.program.known
-        ],
+        "known": [known_set_document(k) for k in view.program.known],
+        "swaps": [program_swap_document(s) for s in view.program.swaps],
         "plan": plan_body,
+    }
+
+
+def known_set_document(known: KnownSet) -> KnownSetDocument:
+    return {
+        "exercise": known.exercise,
+        "load_kg": known.load_kg,
+        "added_kg": known.added_kg,
+        "reps": known.reps,
+        "seconds": known.seconds,
+        "rir": known.rir,
+    }
+
+
+def program_swap_document(swap: ProgramSwap) -> ProgramSwapDocument:
+    return {
+        "swap_id": swap.swap_id,
+        "exercise": swap.from_exercise,
+        "to": swap.to_exercise,
+        "from_date": swap.effective_on.isoformat(),
+        "carried": None if swap.carried is None else known_set_document(swap.carried),
+    }
+
+
+def swap_options_document(view: SwapOptionsView) -> SwapOptionsDocument:
+    return {
+        "exercise": view.exercise.slug,
+        "name": view.exercise.name,
+        "from_date": view.from_on.isoformat(),
+        "options": [
+            {
+                "exercise": o.option.exercise,
+                "name": o.option.name,
+                "reason": o.option.reason,
+                "rule_id": o.option.rule_id,
+                "restores": o.option.restores,
+                "carries_over": o.carries_over,
+            }
+            for o in view.options
+        ],
+    }
+
+
+def swap_document(result: SwapResult) -> SwapDocument:
+    carried = result.carried
+    return {
+        "swap": program_swap_document(result.swap),
+        "name": result.replaced.name,
+        "to_name": result.replacement.name,
+        "reason": result.option.reason,
+        "rule_id": result.option.rule_id,
+        "sessions": result.sessions,
+        "own_history": result.own_history,
+        "carried_from": None
+        if carried is None
+        else {
+            "exercise": carried.source.exercise,
+            "date": carried.source.performed_on.isoformat(),
+            "load_kg": carried.source.load_kg,
+            "added_kg": carried.source.added_kg,
+            "reps": carried.source.reps,
+            "rir": carried.source.rir,
+            "factor": carried.factor,
+        },
     }
 
 

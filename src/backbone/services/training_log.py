@@ -185,7 +185,7 @@ def _next_target(
     if block_of(exercise) not in PRESCRIBED_BLOCKS or athlete.athlete_id is None:
         return None
     try:
-        view = running_program(uow, athlete.athlete_id, athlete)
+        view = running_program(uow, athlete.athlete_id, athlete, knowledge=knowledge)
     except NotFound:
         return None
     return prescription_after(uow, view, exercise, on, True, knowledge)

@@ -266,6 +266,8 @@ class ProgramDocument(TypedDict):
     athlete: str
     started_on: str
     known: list[KnownSetDocument]
+    swaps: list[ProgramSwapDocument]
+    """the athlete's swaps, oldest first; `plan` already has them"""
     plan: PlanDocument
 
 
@@ -291,3 +293,62 @@ class EnduranceResultDocument(TypedDict):
     value: float
     date: str
     id: int | None
+
+
+class ProgramSwapDocument(TypedDict):
+    """A swap stored in the running program: from `from_date` on, `exercise` is done as `to`."""
+
+    swap_id: int | None
+    exercise: str
+    to: str
+    from_date: str
+    carried: KnownSetDocument | None
+    """the set the replacement starts from, carried over from `exercise` (loads in kg)"""
+
+
+class SwapOptionDocument(TypedDict):
+    exercise: str
+    name: str
+    reason: str
+    rule_id: str
+    restores: bool
+    """the exercise the program had here before it was swapped"""
+    carries_over: bool
+    """recent sets of the swapped exercise set this one's first load"""
+
+
+class SwapOptionsDocument(TypedDict):
+    """`backbone swap EXERCISE --json`: what the exercise can be swapped for, best first."""
+
+    exercise: str
+    name: str
+    from_date: str
+    options: list[SwapOptionDocument]
+
+
+class CarriedSetDocument(TypedDict):
+    exercise: str
+    date: str
+    load_kg: float | None
+    added_kg: float | None
+    reps: int | None
+    rir: int | None
+    factor: float | None
+    """load multiplier to the replacement (None: reps and added weight carry unchanged)"""
+
+
+class SwapDocument(TypedDict):
+    """`backbone swap EXERCISE --to SLUG --json`: the swap made."""
+
+    swap: ProgramSwapDocument
+    name: str
+    to_name: str
+    reason: str
+    rule_id: str
+    sessions: int
+    """program sessions from `from_date` that now have the replacement"""
+    own_history: bool
+    """the replacement has recent sets of its own, which its prescriptions continue from"""
+    carried_from: CarriedSetDocument | None
+    """the old exercise's set the first load comes from; None: its own history, or the first
+    session calibrates"""

@@ -52,7 +52,7 @@ from backbone.domain.history import (
     SetType,
 )
 from backbone.domain.own_exercise import Movement, OwnExercise
-from backbone.domain.program import KnownSet, RunningProgram
+from backbone.domain.program import KnownSet, ProgramSwap, RunningProgram
 from backbone.domain.vocabulary import Muscle, SpinalLoad
 from backbone.services.ports import StoredProgram
 from backbone.storage.errors import ROW_DECODING_ERRORS, damaged_row, reading_rows, storage_errors
@@ -69,6 +69,7 @@ from backbone.storage.tables import (
     log_entries,
     logged_sets,
     performed_sessions,
+    program_swaps,
     programs,
     rate_limits,
     server_secrets,
@@ -268,6 +269,7 @@ class SqlProgramRepository:
                     plan_format=row.plan_format,
                     plan_document=row.plan_document,
                     known=known,
+                    swaps=self._swaps(athlete_id, row.id),
                 )
             )
         return found
@@ -283,12 +285,43 @@ class SqlProgramRepository:
             "created_at": _now(),
         }
         with storage_errors("store the program"), self._connection.begin_nested():
-            self._connection.execute(programs.insert().values(values))
+            result = self._connection.execute(programs.insert().values(values))
+            program_id = _new_id(result)
+            for swap in program.swaps:
+                self.add_swap(program.athlete_id, program_id, swap)
 
     def current(self, athlete_id: int) -> RunningProgram | None:
         with storage_errors("read the current program"), reading_rows("programs"):
             row = self._connection.execute(_CURRENT_PROGRAM, {"athlete_id": athlete_id}).first()
-        return None if row is None else _decoded("programs", row, self._program)
+        if row is None:
+            return None
+        program = _decoded("programs", row, self._program)
+        return replace(program, swaps=self._swaps(athlete_id, row.id))
+
+    def add_swap(self, athlete_id: int, program_id: int, swap: ProgramSwap) -> ProgramSwap:
+        mine = select(programs.c.id).where(
+            programs.c.id == program_id, programs.c.athlete_id == athlete_id
+        )
+        values = {
+            "athlete_id": athlete_id,
+            "program_id": program_id,
+            "from_exercise": swap.from_exercise,
+            "to_exercise": swap.to_exercise,
+            "effective_on": swap.effective_on,
+            "carried": None if swap.carried is None else json.dumps(_known_json(swap.carried)),
+            "created_at": _now(),
+        }
+        with storage_errors("store the swap"):
+            if self._connection.execute(mine).first() is None:
+                raise NotFound(f"No program with id {program_id}.", {"program_id": program_id})
+            result = self._connection.execute(program_swaps.insert().values(values))
+        return replace(swap, swap_id=_new_id(result))
+
+    def _swaps(self, athlete_id: int, program_id: int) -> tuple[ProgramSwap, ...]:
+        values = {"athlete_id": athlete_id, "program_id": program_id}
+        with storage_errors("read the program's swaps"), reading_rows("program_swaps"):
+            rows = self._connection.execute(_PROGRAM_SWAPS, values).all()
+        return tuple(_decoded("program_swaps", row, _swap) for row in rows)
 
     def _options_and_known(
         self, row: Row[Any]
@@ -1127,6 +1160,16 @@ _CURRENT_PROGRAM = (
     .limit(1)
 )
 
+# every `today` and `log` reads the current program's swaps
+_PROGRAM_SWAPS = (
+    select(program_swaps)
+    .where(
+        program_swaps.c.athlete_id == bindparam("athlete_id"),
+        program_swaps.c.program_id == bindparam("program_id"),
+    )
+    .order_by(program_swaps.c.id)
+)
+
 _RECORD_GROUP = (
     logged_sets.c.set_type,
     logged_sets.c.range_done,
@@ -1428,6 +1471,17 @@ def _finite(value: object) -> float:
 
 def _duplicate_athlete(name: str) -> Conflict:
     return Conflict(f"You already have an athlete named '{name}'.", {"name": name})
+
+
+def _swap(row: Row[Any]) -> ProgramSwap:
+    carried = None if row.carried is None else KnownSet(**json.loads(row.carried))
+    return ProgramSwap(
+        from_exercise=row.from_exercise,
+        to_exercise=row.to_exercise,
+        effective_on=row.effective_on,
+        carried=carried,
+        swap_id=row.id,
+    )
 
 
 def _known_json(known: KnownSet) -> dict[str, Any]:

@@ -153,6 +153,25 @@ programs = Table(
     Index(None, "athlete_id", "started_on"),
 )
 
+program_swaps = Table(
+    "program_swaps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("program_id", Integer, ForeignKey("programs.id", ondelete="CASCADE"), nullable=False),
+    Column("from_exercise", String(100), nullable=False),
+    Column("to_exercise", String(100), nullable=False),
+    Column("effective_on", Date, nullable=False),
+    Column(
+        "carried",
+        Text,
+        nullable=True,
+        comment="JSON known set the replacement starts from, carried over from from_exercise",
+    ),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index(None, "athlete_id", "program_id"),
+)
+
 MOVEMENTS = ("push", "squat", "lunge", "hinge", "pull", "carry", "cardio", "other")
 SPINAL_LOADS = ("low", "moderate", "high")
 

@@ -79,6 +79,17 @@ def walk_every_route(api: Api) -> set[tuple[str, str]]:
     main = next(b for b in today["session"]["blocks"] if b["kind"] == "main")
     first = main["items"][0]["exercise"]
     assert ok(ana.get(f"/api/v1/prescriptions/{first}?on=2026-11-30"))["exercise"] == first
+    options = ok(ana.get(f"/api/v1/programs/current/swap-options?exercise={first}&on=2026-11-30"))
+    to = options["options"][0]["exercise"]
+    swap = {"exercise": first, "to": to, "date": "2026-11-30"}
+    swapped = ok(ana.post("/api/v1/programs/current/swaps", json=swap), 201)
+    assert swapped["swap"]["to"] == to
+    assert ok(ana.get("/api/v1/program"))["swaps"] == [swapped["swap"]]
+    swapped_today = ok(ana.get("/api/v1/today?on=2026-11-30"))
+    assert to in str(swapped_today)
+    back = {"exercise": to, "to": first, "date": "2026-11-30"}
+    ok(ana.post("/api/v1/programs/current/swaps", json=back), 201)
+    assert ok(ana.get("/api/v1/today?on=2026-11-30")) == today
 
     ok(ana.post("/api/v1/check-ins", json={"sleep_h": 7, "back_pain": 1, "soreness": 2}), 201)
     assert len(ok(ana.get("/api/v1/check-ins"))) == 1
@@ -125,6 +136,11 @@ def walk_every_route(api: Api) -> set[tuple[str, str]]:
         201,
     )
     day = ok(kim.get(f"/api/v1/sessions/2026-12-02?athlete_id={athlete_id}"))
+    looked = kim.get(
+        f"/api/v1/programs/current/swap-options?exercise={first}&athlete_id={athlete_id}"
+        "&on=2026-11-30"
+    )
+    assert ok(looked)["exercise"] == first
     assert day["comments"] == [comment]
 
     ok(ana.post("/api/v1/tests", json={"test": "sorensen", "value": 95}), 201)

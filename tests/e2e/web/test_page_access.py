@@ -115,6 +115,9 @@ def _snapshot(world: dict[str, Any]) -> Any:
         app.athlete(world["athlete_id"]),
         app.coach_grants(world["athlete_id"]),
         app.check_ins(world["athlete_id"]),
+        app.show_program(world["athlete_id"]).program,
+        app.show_program(world["athlete_id"]).program.swaps,
+        app.list_tests(world["athlete_id"]),
     )
 
 
@@ -181,9 +184,77 @@ def test_bad_input_is_a_form_message_and_stores_nothing(world: dict[str, Any]) -
         ("/today/sets", {"exercise": "no_such_lift", "reps": "8"}),
         ("/onboarding/preview", {**PROFILE, "minutes": "forever"}),
         ("/history/entries/{entry_id}/sets/1", {"set": "60y8"}),
+        # numbers and dates go through domain/inputs, as on the command line
+        ("/settings", {"bodyweight": "1_00"}),
+        ("/settings", {"bar": "nan"}),
+        ("/settings", {"dumbbell_step": "1e1"}),
+        ("/settings/equipment", {"equipment": ["dumbbell", "jetpack"]}),
+        ("/today/check-in", {"sleep_h": "7", "back_pain": "٣", "soreness": "0"}),
+        ("/today/check-in", {"sleep_h": "7", "back_pain": "0", "soreness": "0", "readiness": "x"}),
+        ("/today/sets", {"exercise": "chest_supported_row", "load": "inf", "reps": "8"}),
+        (
+            "/today/sets",
+            {"exercise": "chest_supported_row", "load": "20", "reps": "8", "rir": "2.5"},
+        ),
+        (
+            "/today/sets",
+            {"exercise": "chest_supported_row", "load": "20", "reps": "8", "date": "2026-02-30"},
+        ),
+        ("/today/sets", {"exercise": "cat_camel", "reps": "8", "sets": "0"}),
+        ("/today/sets", {"exercise": "chest_supported_row", "load": "20", "reps": "0"}),
+        (
+            "/today/sets",
+            {"exercise": "chest_supported_row", "load": "20", "reps": "8", "rir": "-1"},
+        ),
+        ("/today/sets", {"exercise": "side_plank", "seconds": "0"}),
+        ("/today/sets", {"exercise": "cat_camel", "reps": "8", "sets": "1000"}),
+        ("/today/finish", {"session_rpe": "1e1"}),
+        ("/progress/tests", {"test": "plank", "value": "1e3"}),
+        ("/today/drills/undo", {"exercise": "chest_supported_row", "date": "2026-13-01"}),
+        ("/today/drills/undo", {"exercise": "no_such_drill"}),
+        ("/onboarding/preview", {**PROFILE, "days": "3.0"}),
     ):
         answer = owner.post(_fill(path, world), data={"csrf_token": csrf, **data})
         assert answer.status_code == 422, (path, answer.status_code)
         assert 'role="alert"' in answer.text, path
         assert "Traceback" not in answer.text
     assert _snapshot(world) == before
+
+
+def test_settings_change_the_programs_equipment(world: dict[str, Any]) -> None:
+    owner, csrf = world["owner"], world["owner_csrf"]
+    app = world["api"].backbone
+    page = owner.get("/settings").text
+    assert 'name="equipment" value="dumbbell" checked' in page
+    assert 'name="equipment" value="pullup_bar" ' in page
+    answer = owner.post(
+        "/settings/equipment",
+        data={"csrf_token": csrf, "equipment": ["dumbbell", "bench", "pullup_bar"]},
+    )
+    assert answer.status_code == 303
+    kit = {e.value for e in app.show_program(world["athlete_id"]).plan.profile.available_equipment}
+    assert kit == {"bodyweight", "dumbbell", "bench", "pullup_bar"}
+    page = owner.get(answer.headers["location"]).text
+    assert 'name="equipment" value="pullup_bar" checked' in page
+    assert "now uses this equipment" in page
+
+
+def test_a_drill_ticked_off_logs_its_planned_sets_once(world: dict[str, Any]) -> None:
+    owner, csrf = world["owner"], world["owner_csrf"]
+    app = world["api"].backbone
+    sent = {"exercise": "cat_camel", "reps": "6", "sets": "2", "date": NOW.date().isoformat()}
+    headers = {"X-CSRF-Token": csrf, "Idempotency-Key": "drill-1"}
+    first = owner.post("/today/sets", data=sent, headers=headers)
+    again = owner.post("/today/sets", data=sent, headers=headers)
+    assert (first.status_code, again.status_code) == (201, 200)
+    _, entries = app.history(world["athlete_id"])
+    drills = [e for e in entries if e.exercise == "cat_camel"]
+    assert [[(s.reps, s.load_kg) for s in e.sets] for e in drills] == [[(6, None), (6, None)]]
+
+    undone = owner.post(
+        "/today/drills/undo",
+        data={"csrf_token": csrf, "exercise": "cat_camel", "date": NOW.date().isoformat()},
+    )
+    assert undone.status_code == 303
+    _, entries = app.history(world["athlete_id"])
+    assert [e.exercise for e in entries] == ["chest_supported_row"]  # only the drill went

@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from backbone import __version__
 from backbone.interfaces.api import errors
 from backbone.interfaces.api.middleware import MAX_BODY_BYTES, HardeningMiddleware
-from backbone.interfaces.api.routes import accounts, catalogue, progress, system, training
+from backbone.interfaces.api.routes import accounts, catalogue, progress, swaps, system, training
 from backbone.interfaces.web import mount as web
 from backbone.services.application import Backbone
 
@@ -57,7 +57,7 @@ def create_app(application: Backbone, *, max_body_bytes: int = MAX_BODY_BYTES) -
     )
     app.state.backbone = application
     errors.install(app)
-    for module in (system, accounts, catalogue, training, progress):
+    for module in (system, accounts, catalogue, training, swaps, progress):
         app.include_router(module.router)
     web.install(app)
     app.add_middleware(HardeningMiddleware, max_body_bytes=max_body_bytes)

@@ -210,3 +210,12 @@ class EnduranceIn(BaseModel):
     value: float = Field(ge=0, le=100_000)
     side: Literal["left", "right"] | None = None
     date: dt.date | None = None
+
+
+class SwapIn(BaseModel):
+    """Swap an exercise of the running program for one of its options, from `date` on."""
+
+    model_config = _config({"exercise": "chest_supported_row", "to": "one_arm_dumbbell_row"})
+    exercise: Text = Field(max_length=100)
+    to: Text = Field(max_length=100)
+    date: dt.date | None = None

@@ -14,6 +14,7 @@ from backbone.interfaces.cli.errors import JsonErrorsCommand, handle_errors
 from backbone.interfaces.cli.options import plan_options, plan_request, split_commas
 from backbone.interfaces.cli.reporting import COMMANDS as REPORT_COMMANDS
 from backbone.interfaces.cli.server import COMMANDS as SERVER_COMMANDS
+from backbone.interfaces.cli.swap import COMMANDS as SWAP_COMMANDS
 from backbone.interfaces.cli.terminal import BackboneGroup
 from backbone.interfaces.cli.training import COMMANDS, program
 from backbone.interfaces.cli.transfer import COMMANDS as TRANSFER_COMMANDS
@@ -113,6 +114,7 @@ for command in (
     *ENDURANCE_COMMANDS,
     *REPORT_COMMANDS,
     *SERVER_COMMANDS,
+    *SWAP_COMMANDS,
     *TRANSFER_COMMANDS,
 ):
     cli.add_command(command)

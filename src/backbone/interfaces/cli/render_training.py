@@ -13,6 +13,7 @@ from backbone.domain.athlete import Athlete, Units
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry
 from backbone.domain.loads import logs_load_kg
+from backbone.domain.planner.swap import asked_reason
 from backbone.domain.progression import Prescription, Recovery
 from backbone.interfaces.cli.terminal import clean
 from backbone.presentation import dates, doses, records
@@ -85,9 +86,10 @@ def _today_row(item: TodayItem, units: Units) -> _TodayRow:
         if item.prescription.substitute:
             targets = f"swap for {item.prescription.substitute}\n{targets}"
         reasons = item.prescription.why
+    asked = asked_reason(item.planned)
     return _TodayRow(
         block=item.block.value,
-        name=item.exercise.name,
+        name=item.exercise.name if asked is None else f"{item.exercise.name}\n({asked.text})",
         targets=targets,
         rest=dates.seconds(item.planned.rest_s) if item.planned.rest_s else "",
         cue=f"to: {item.exercise.cues.range_of_motion.end}",

@@ -8,7 +8,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from backbone.interfaces.web.pages import install_error_pages
-from backbone.interfaces.web.routes import accounts, records, settings, shell, training
+from backbone.interfaces.web.routes import accounts, records, settings, shell, swaps, training
 from backbone.interfaces.web.templates import STATIC
 
 
@@ -28,7 +28,7 @@ class PageCompression:
 
 
 def install(app: FastAPI) -> None:
-    for module in (accounts, training, records, settings, shell):
+    for module in (accounts, training, swaps, records, settings, shell):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_pages(app)

@@ -63,9 +63,10 @@ def html(
     request: Request, template: str, context: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
     """A rendered page with the page CSP; never stored by shared caches."""
-    body = render(
-        template, {"viewer": None, "request": request, "path": request.url.path, **context}
-    )
+    page = {"viewer": None, "request": request, "path": request.url.path, **context}
+    if "menu" not in page:
+        page["menu"] = menu(request, page["viewer"])
+    body = render(template, page)
     return HTMLResponse(
         body,
         status_code=status,
@@ -75,6 +76,22 @@ def html(
             "Vary": "Cookie",
         },
     )
+
+
+def menu(request: Request, looking: Viewer | None) -> str | None:
+    """Which tabs the page shows: "athlete" (Today, History, Progress, Library, More), "coach"
+    (Library and Athletes; with the athlete's History and Progress while viewing one), or None
+    before signing in. A coach with no athlete of their own has no Today or Settings to open."""
+    if looking is not None:
+        return "athlete" if looking.own else "coach"
+    claims = session_claims(request)
+    if claims is None:
+        return None
+    try:
+        owned = backbone(request).owned_athletes(claims.user_id)
+    except BackboneError:
+        return None
+    return "athlete" if owned else "coach"
 
 
 def redirect(url: str) -> RedirectResponse:
@@ -303,6 +320,7 @@ def install_error_pages(app: FastAPI) -> None:
                 "title": "Something went wrong",
                 "message": "Backbone could not do that because of "
                 "a fault on the server. Your data is unchanged.",
+                "menu": None,  # the fault may be the database: no look-up for the tabs
             },
             500,
         )

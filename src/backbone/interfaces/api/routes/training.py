@@ -58,6 +58,9 @@ PRESCRIPTION_EXAMPLE = {
     "sets": [{"load_kg": 26.0, "added_kg": None, "reps": [10], "seconds": None, "rir": 2}],
     "stall": None, "why": [{"rule_id": "progression.double", "text": "Top of the range reached."}],
 }  # fmt: skip
+PROGRAM_EXAMPLE = {
+    "athlete": "ana", "started_on": "2026-11-30", "known": [], "swaps": [], "plan": PLAN_EXAMPLE,
+}  # fmt: skip
 RECOVERY_EXAMPLE = {"deload": False, "hold": False, "stop": False, "why": []}
 TODAY_EXAMPLE = {
     "date": "2026-11-30", "rest_day": False, "week": 1, "deload_week": False,
@@ -83,10 +86,7 @@ SESSION_EXAMPLE = {
     summary="Start a program",
     description="Saves a plan (same profile as the preview) as the athlete's running program; "
     "`known` recent sets (`exercise=60x8@2`) start the loads right. Owner only.",
-    responses=documented(
-        {"athlete": "ana", "started_on": "2026-11-30", "known": [], "plan": PLAN_EXAMPLE},
-        status=201,
-    ),
+    responses=documented(PROGRAM_EXAMPLE, status=201),
 )
 def start_program(request: Request, caller: Writer, payload: ProgramIn) -> JsonResponse:
     app = backbone(request)
@@ -101,9 +101,7 @@ def start_program(request: Request, caller: Writer, payload: ProgramIn) -> JsonR
     response_model=views.ProgramDocument,
     summary="The running program",
     description="The program the athlete is on, with its plan.",
-    responses=documented(
-        {"athlete": "ana", "started_on": "2026-11-30", "known": [], "plan": PLAN_EXAMPLE}
-    ),
+    responses=documented(PROGRAM_EXAMPLE),
 )
 def show_program(request: Request, caller: Reader) -> JsonResponse:
     app = backbone(request)

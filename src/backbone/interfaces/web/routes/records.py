@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import re
 from datetime import date
 from typing import Any
 
@@ -14,10 +15,12 @@ from fastapi.responses import HTMLResponse, Response
 
 from backbone.domain.errors import InputError, NotFound
 from backbone.domain.history import LoggedSet, SetType
+from backbone.domain.inputs import MAX_DATE, MIN_DATE
 from backbone.domain.loads import logs_load_kg
 from backbone.domain.shorthand import ParsedSet, format_set
 from backbone.domain.vocabulary import Equipment, Muscle, Pattern
-from backbone.interfaces.api.auth import MAX_ID, backbone
+from backbone.interfaces.api.auth import MAX_ID, backbone, csrf_for
+from backbone.interfaces.web.forms import decimal
 from backbone.interfaces.web.pages import (
     Looking,
     Owner,
@@ -37,12 +40,11 @@ router = APIRouter(include_in_schema=False)
 
 def _month(raw: str | None, today: date) -> tuple[int, int]:
     if raw:
-        try:
+        # ASCII digits only: int() would also take "2_026" or other scripts' digits
+        if re.fullmatch(r"[0-9]{4}-[0-9]{1,2}", raw, re.ASCII):
             year, month = (int(p) for p in raw.split("-", 1))
-            if 1 <= month <= 12 and 1900 <= year <= 9999:
+            if 1 <= month <= 12 and MIN_DATE.year <= year <= MAX_DATE.year:
                 return year, month
-        except ValueError:
-            pass
         raise InputError("A month is written YYYY-MM.", {"field": "month"})
     return today.year, today.month
 
@@ -227,13 +229,11 @@ def progress(request: Request, looking: Looking) -> HTMLResponse:
 def record_test(request: Request, looking: Owner, form: PostedForm) -> Response:
     app = backbone(request)
     try:
-        raw = field(form, "value").replace(",", ".")
-        try:
-            value = float(raw)
-        except ValueError:
-            raise InputError(f"Enter the result as a number; got '{raw}'.", {}) from None
         app.record_test(
-            looking.athlete_id, field(form, "test"), value, side=field(form, "side") or None
+            looking.athlete_id,
+            field(form, "test"),
+            decimal(form, "value"),
+            side=field(form, "side") or None,
         )
     except InputError as error:
         return html(request, "progress.html", _progress(request, looking, error.message), 422)
@@ -297,5 +297,10 @@ def coach(request: Request, user: SignedIn) -> HTMLResponse:
     return html(
         request,
         "coach.html",
-        {"viewer": None, "user": user, "athletes": app.coached_athletes(user.user_id)},
+        {
+            "viewer": None,
+            "user": user,
+            "athletes": app.coached_athletes(user.user_id),
+            "csrf": csrf_for(request) or "",
+        },
     )

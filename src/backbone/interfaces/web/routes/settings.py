@@ -9,8 +9,10 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from backbone.domain.errors import Conflict, InputError, NotFound
+from backbone.domain.vocabulary import Equipment
 from backbone.interfaces.api.auth import MAX_ID, backbone
-from backbone.interfaces.web.pages import Owner, PostedForm, field, html, redirect
+from backbone.interfaces.web.forms import decimal_or_none, numbers_or_none
+from backbone.interfaces.web.pages import Owner, PostedForm, field, fields, html, redirect
 from backbone.presentation.loads import in_units, number
 
 router = APIRouter(include_in_schema=False)
@@ -24,8 +26,9 @@ def _settings(request: Request, looking: Owner, **extra: Any) -> dict[str, Any]:
         equipment = sorted(
             e.value for e in app.show_program(looking.athlete_id).plan.profile.available_equipment
         )
+        has_plan = True
     except NotFound:
-        equipment = []
+        equipment, has_plan = [], False
     grants = [(g, app.user(g.coach_user_id).username) for g in app.coach_grants(looking.athlete_id)]
     values = {
         "units": units.value,
@@ -40,21 +43,15 @@ def _settings(request: Request, looking: Owner, **extra: Any) -> dict[str, Any]:
         **looking.context(),
         "values": values,
         "equipment": equipment,
+        "has_plan": has_plan,
+        "all_equipment": [e.value for e in Equipment if e is not Equipment.BODYWEIGHT],
+        "saved": request.query_params.get("saved") == "equipment",
         "tokens": app.list_tokens(looking.user_id),
         "grants": grants,
         "error": None,
         "new_token": None,
         **extra,
     }
-
-
-def _number(raw: str, name: str) -> float | None:
-    if not raw:
-        return None
-    try:
-        return float(raw.replace(",", "."))
-    except ValueError:
-        raise InputError(f"{name} must be a number; got '{raw}'.", {"field": name}) from None
 
 
 @router.get("/settings")
@@ -66,23 +63,28 @@ def settings(request: Request, looking: Owner) -> HTMLResponse:
 def save_settings(request: Request, looking: Owner, form: PostedForm) -> Response:
     app = backbone(request)
     try:
-        plates_raw = field(form, "plates")
-        plates = (
-            [_number(p.strip(), "plates") or 0.0 for p in plates_raw.split(",") if p.strip()]
-            if plates_raw
-            else None
-        )
         app.update_athlete(
             looking.athlete_id,
             units=field(form, "units") or None,
-            bodyweight=_number(field(form, "bodyweight"), "bodyweight"),
-            plates=plates,
-            bar=_number(field(form, "bar"), "bar"),
-            dumbbell_step=_number(field(form, "dumbbell_step"), "dumbbell step"),
+            bodyweight=decimal_or_none(form, "bodyweight"),
+            plates=numbers_or_none(form, "plates"),
+            bar=decimal_or_none(form, "bar"),
+            dumbbell_step=decimal_or_none(form, "dumbbell_step"),
         )
     except InputError as error:
         return html(request, "settings.html", _settings(request, looking, error=error.message), 422)
     return redirect("/settings")
+
+
+@router.post("/settings/equipment")
+def save_equipment(request: Request, looking: Owner, form: PostedForm) -> Response:
+    """The running program planned again with the equipment ticked (bodyweight is always there)."""
+    app = backbone(request)
+    try:
+        app.change_equipment(looking.athlete_id, fields(form, "equipment"))
+    except (InputError, NotFound) as error:
+        return html(request, "settings.html", _settings(request, looking, error=error.message), 422)
+    return redirect("/settings?saved=equipment")
 
 
 @router.post("/settings/tokens")

@@ -16,9 +16,26 @@ from backbone.domain.athlete import Athlete, Units
 from backbone.domain.errors import InputError, NotFound, SafetyStop
 from backbone.domain.exercise import Exercise
 from backbone.domain.history import LogEntry
+from backbone.domain.inputs import parse_int
 from backbone.domain.loads import load_step_kg, logs_load_kg
-from backbone.domain.vocabulary import BackPain, Day, Equipment, Goal, Level, MeasuredBy
+from backbone.domain.vocabulary import (
+    BackPain,
+    BlockKind,
+    Day,
+    Equipment,
+    Goal,
+    Level,
+    MeasuredBy,
+)
 from backbone.interfaces.api.auth import backbone
+from backbone.interfaces.web.forms import (
+    BROAD_LIMIT,
+    day_or_none,
+    decimal,
+    decimal_or_none,
+    whole,
+    whole_or_none,
+)
 from backbone.interfaces.web.pages import (
     Looking,
     Owner,
@@ -40,6 +57,9 @@ router = APIRouter(include_in_schema=False)
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")
 RIR_CHOICES = tuple(range(0, 6))
 PAIN_CHOICES = tuple(range(0, 11))
+MAX_DRILL_SETS = 10
+"""a drill ticked off logs its planned sets; more than this in one tap is not a drill"""
+DRILL_BLOCKS = frozenset({BlockKind.WARMUP, BlockKind.COOLDOWN})
 
 
 # --- onboarding ------------------------------------------------------------------------------
@@ -73,18 +93,11 @@ def _profile(form: FormData) -> dict[str, Any]:
     }
 
 
-def _whole(raw: str, name: str, label: str) -> int:
-    try:
-        return int(raw)
-    except ValueError:
-        raise InputError(f"{label} must be a whole number; got '{raw}'.", {"field": name}) from None
-
-
 def _plan_request(profile: dict[str, Any], today: date) -> PlanRequest:
     return PlanRequest(
         start_on=today,
-        days_per_week=_whole(profile["days"], "days", "Days per week"),
-        minutes_per_session=_whole(profile["minutes"], "minutes", "Minutes per session"),
+        days_per_week=parse_int(profile["days"], "days", -BROAD_LIMIT, BROAD_LIMIT),
+        minutes_per_session=parse_int(profile["minutes"], "minutes", -BROAD_LIMIT, BROAD_LIMIT),
         equipment=("bodyweight", *profile["equipment"]),
         level=profile["level"],
         goal=profile["goal"],
@@ -209,14 +222,10 @@ def _logger(item: TodayItem, athlete: Athlete) -> Logger:
     )
 
 
-def _alternatives(
-    app: Backbone, exercise: Exercise, equipment: frozenset[Equipment]
-) -> list[Exercise]:
-    """Same movement pattern, equipment the athlete has: shown read-only (no swap use case yet)."""
-    found = app.find_exercises(
-        pattern=exercise.pattern.value, equipment=[e.value for e in equipment]
-    )
-    return [e for e in found if e.slug != exercise.slug][:4]
+def _is_drill(item: TodayItem) -> bool:
+    """Warm-up and cool-down drills are ticked off as done (a check-list), not logged set by
+    set; one that takes a load (rare) keeps the full logger."""
+    return item.block in DRILL_BLOCKS and not logs_load_kg(item.exercise)
 
 
 def _today_context(app: Backbone, looking: Looking, view: TodayView) -> dict[str, Any]:
@@ -231,22 +240,31 @@ def _today_context(app: Backbone, looking: Looking, view: TodayView) -> dict[str
     for entry in entries:
         for one in entry.sets:
             logged.setdefault(entry.exercise, []).append((entry, one))
-    equipment = app.show_program(looking.athlete_id).plan.profile.available_equipment
     cards = [
         {
             "item": item,
             "index": index,
             "logger": _logger(item, view.athlete),
-            "alternatives": _alternatives(app, item.exercise, equipment),
             "done": logged.get(item.exercise.slug, []),
+            "drill": _is_drill(item),
         }
         for index, item in enumerate(view.items)
     ]
+
+    def drills(block: BlockKind) -> list[dict[str, Any]]:
+        return [
+            c
+            for c, item in zip(cards, view.items, strict=True)
+            if c["drill"] and item.block is block
+        ]
+
     checked = [c for c in app.check_ins(looking.athlete_id, days=1) if c.on == view.on]
     return {
         **looking.context(),
         "view": view,
-        "cards": cards,
+        "cards": [c for c in cards if not c["drill"]],
+        "warmup": drills(BlockKind.WARMUP),
+        "cooldown": drills(BlockKind.COOLDOWN),
         "finished": finished,
         "comments": comments,
         "checked_in": checked[-1] if checked else None,
@@ -274,12 +292,10 @@ def check_in(request: Request, looking: Owner, form: PostedForm) -> Response:
     try:
         app.check_in(
             looking.athlete_id,
-            sleep_h=_decimal(field(form, "sleep_h"), "sleep_h", "Sleep"),
-            back_pain=_whole(field(form, "back_pain"), "back_pain", "Back pain"),
-            soreness=_whole(field(form, "soreness"), "soreness", "Soreness"),
-            readiness=_whole(field(form, "readiness"), "readiness", "Readiness")
-            if field(form, "readiness")
-            else None,
+            sleep_h=decimal(form, "sleep_h"),
+            back_pain=whole(form, "back_pain"),
+            soreness=whole(form, "soreness"),
+            readiness=whole_or_none(form, "readiness"),
             red_flags=fields(form, "red_flags"),
         )
     except SafetyStop as stop:
@@ -291,37 +307,39 @@ def check_in(request: Request, looking: Owner, form: PostedForm) -> Response:
     return redirect("/today")
 
 
-def _decimal(raw: str, name: str, label: str) -> float:
-    try:
-        return float(raw.replace(",", "."))
-    except ValueError:
-        raise InputError(f"{label} must be a number; got '{raw}'.", {"field": name}) from None
-
-
 def set_token(form: FormData, exercise: Exercise) -> str:
     """The logger's fields as one set in the CLI's shorthand (`60x8@2`, `bw+10x6`, `45s`)."""
-    rir = field(form, "rir")
-    if rir and not rir.isdigit():
-        raise InputError(f"RIR must be a whole number 0-10; got '{rir}'.", {"field": "rir"})
-    effort = f"@{rir}" if rir else ""
+    rir = whole_or_none(form, "rir", 0)
+    effort = "" if rir is None else f"@{rir}"
     if exercise.measured_by is MeasuredBy.SECONDS:
-        seconds = field(form, "seconds")
-        if not seconds.isdigit() or int(seconds) < 1:
+        if not field(form, "seconds"):
             raise InputError("Enter the seconds held (a whole number).", {"field": "seconds"})
-        return f"{int(seconds)}s"
-    reps = field(form, "reps")
-    if not reps.isdigit() or int(reps) < 1:
+        return f"{whole(form, 'seconds', 1)}s"
+    if not field(form, "reps"):
         raise InputError("Enter the reps done (a whole number).", {"field": "reps"})
-    load = field(form, "load").replace(",", ".")
+    reps = whole(form, "reps", 1)
     if logs_load_kg(exercise):
-        if not load:
+        if not field(form, "load"):
             raise InputError("Enter the load lifted.", {"field": "load"})
-        _decimal(load, "load", "Load")
-        return f"{load}x{int(reps)}{effort}"
-    if not load or float(_decimal(load, "load", "Added weight")) == 0:
-        return f"bwx{int(reps)}{effort}"
-    sign = "" if load.startswith(("-", "+")) else "+"
-    return f"bw{sign}{load}x{int(reps)}{effort}"
+        return f"{_plain(decimal(form, 'load'))}x{reps}{effort}"
+    added = decimal_or_none(form, "load") or 0.0
+    if added == 0:
+        return f"bwx{reps}{effort}"
+    return f"bw{'+' if added > 0 else '-'}{_plain(abs(added))}x{reps}{effort}"
+
+
+def _plain(value: float) -> str:
+    """A number as the shorthand takes it: `62.5`, `100` (never `1e+02`)."""
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _sets_of(form: FormData, exercise: Exercise) -> list[str]:
+    """The sets one press logs: one from a working set's logger; a drill's planned sets (`sets`)
+    when it is ticked off as done."""
+    token = set_token(form, exercise)
+    if not field(form, "sets"):
+        return [token]
+    return [token] * whole(form, "sets", 1, MAX_DRILL_SETS)
 
 
 @router.post("/today/sets")
@@ -339,30 +357,19 @@ def log_set(
         if idempotency_key is not None and not IDEMPOTENCY_KEY.fullmatch(idempotency_key):
             raise InputError("Idempotency-Key must be printable ASCII.", {})
         exercise = app.cue_card(field(form, "exercise"))
-        pain_raw = field(form, "pain")
-        pain = _whole(pain_raw, "pain", "Pain") if pain_raw else None
-        on_raw = field(form, "date")
-        on = _date(on_raw) if on_raw else None
         result = app.log_sets(
             looking.athlete_id,
             exercise.slug,
-            [set_token(form, exercise)],
-            on=on,
+            _sets_of(form, exercise),
+            on=day_or_none(form, "date"),
             partial=field(form, "partial") in {"on", "true", "1"},
-            pain=pain,
+            pain=whole_or_none(form, "pain"),
             source="web",
             idempotency_key=idempotency_key,
         )
     except (InputError, NotFound) as error:
         return html(request, "fragments/set_error.html", {"message": error.message}, 422)
     return _logged(request, looking, result)
-
-
-def _date(raw: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise InputError(f"Not a date: '{raw}'.", {"field": "date"}) from None
 
 
 def _logged(request: Request, looking: Looking, result: LogResult) -> HTMLResponse:
@@ -381,12 +388,32 @@ def _logged(request: Request, looking: Looking, result: LogResult) -> HTMLRespon
     return response
 
 
+@router.post("/today/drills/undo")
+def undo_drill(request: Request, looking: Owner, form: PostedForm) -> Response:
+    """A drill ticked by mistake: its sets of the day are deleted, and it is "not done" again."""
+    app = backbone(request)
+    try:
+        exercise = app.cue_card(field(form, "exercise"))
+        on = day_or_none(form, "date") or app.today_on()
+    except (InputError, NotFound) as error:
+        view = app.today(looking.athlete_id)
+        context = _today_context(app, looking, view)
+        return html(request, "today.html", {**context, "drill_error": error.message}, 422)
+    try:
+        entries = app.session_day(looking.athlete_id, on).entries
+    except NotFound:
+        entries = ()
+    for entry in entries:
+        if entry.exercise == exercise.slug and entry.entry_id is not None:
+            app.delete_entry(looking.athlete_id, entry.entry_id)
+    return redirect(f"/today#ex-{exercise.slug}")
+
+
 @router.post("/today/finish")
 def finish(request: Request, looking: Owner, form: PostedForm) -> Response:
     app = backbone(request)
-    rpe_raw = field(form, "session_rpe")
     try:
-        rpe = _whole(rpe_raw, "session_rpe", "Session RPE") if rpe_raw else None
+        rpe = whole_or_none(form, "session_rpe")
         app.finish_session(looking.athlete_id, session_rpe=rpe)
     except InputError as error:
         view = app.today(looking.athlete_id)

@@ -1,6 +1,8 @@
-/* Backbone's service worker: the app shell (styles, scripts) from the cache, and Today from the
- * network when there is one, else the copy saved on this phone. Sets logged offline are queued by
- * the page itself (app.js), not here: nothing is ever replayed behind the user's back. */
+/* Backbone's service worker: the app shell (styles, scripts) from the cache, and the pages a lifter
+ * opens in the gym (Today, History and its days, the exercise cue cards) from the network when there
+ * is one, else the copy saved on this phone (app.js saves the latest ones from Today). Sets logged
+ * offline are queued by the page itself (app.js, in IndexedDB), not here: nothing is ever replayed
+ * behind the user's back. */
 "use strict";
 
 var VERSION = "__VERSION__";
@@ -12,7 +14,12 @@ var SHELL_FILES = [
   "/static/vendor/htmx.min.js?v=" + VERSION,
   "/manifest.webmanifest"
 ];
-var OFFLINE_PAGES = ["/today"];
+/* pages readable offline: the signed-in athlete's own (no query string: not a coach's view) */
+var OFFLINE_PAGES = [/^\/today$/, /^\/history$/, /^\/history\/\d{4}-\d{2}-\d{2}$/, /^\/exercises\/[a-z0-9_-]+$/];
+
+function offlinePage(url) {
+  return !url.search && OFFLINE_PAGES.some(function (pattern) { return pattern.test(url.pathname); });
+}
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) { return cache.addAll(SHELL_FILES); }));
@@ -37,7 +44,7 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(caches.match(request).then(function (hit) { return hit || fetch(request); }));
     return;
   }
-  if (request.mode === "navigate" && OFFLINE_PAGES.indexOf(url.pathname) !== -1) {
+  if (request.mode === "navigate" && offlinePage(url)) {
     event.respondWith(
       fetch(request).then(function (response) {
         if (response.ok && !response.redirected) {
@@ -47,7 +54,10 @@ self.addEventListener("fetch", function (event) {
         return response;
       }).catch(function () {
         return caches.match(url.pathname, { ignoreVary: true, ignoreSearch: true }).then(function (hit) {
-          return hit || new Response("<!doctype html><title>Offline</title><p>You are offline and Today is not saved on this phone yet.</p>",
+          return hit || new Response(
+            "<!doctype html><html lang=\"en\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            "<title>Offline · Backbone</title><main><h1>Offline</h1><p>This page is not saved on this phone yet. " +
+            "<a href=\"/today\">Today</a> and <a href=\"/history\">History</a> are, once opened with a connection.</p></main></html>",
             { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
         });
       })
