@@ -312,9 +312,7 @@ class FakeSetRepository:
         days = {s.performed_on for s in self.sets_for(athlete_id, [exercise], since, until)}
         return sorted(days, reverse=True)
 
-    def painful_sets_of_last_day(
-        self, athlete_id: int, since: date, until: date
-    ) -> list[LoggedSet]:
+    def sets_of_last_day(self, athlete_id: int, since: date, until: date) -> list[LoggedSet]:
         window = self.sets_for(athlete_id, since=since, until=until)
         if not window:
             return []
@@ -324,7 +322,6 @@ class FakeSetRepository:
             for entry in sorted(self._tables.entries.values(), key=lambda e: e.entry_id or 0)
             if entry.athlete_id == athlete_id and entry.performed_on == last_day
             for s in sorted(entry.sets, key=lambda s: s.position)
-            if s.pain is not None
         ]
 
     def sets_for(

@@ -197,7 +197,7 @@ def test_exposure_days_are_the_exercises_days_newest_first(uow_factory: UowFacto
     assert days == [DAY + timedelta(days=5), DAY + timedelta(days=2)]
 
 
-def test_the_pain_rule_reads_the_painful_sets_of_the_last_day(uow_factory: UowFactory) -> None:
+def test_the_last_session_is_the_last_day_with_sets(uow_factory: UowFactory) -> None:
     ana = stored_athlete(uow_factory)
     bo = stored_athlete(uow_factory, "bo")
     sore = a_set(2, pain=6)
@@ -209,10 +209,16 @@ def test_the_pain_rule_reads_the_painful_sets_of_the_last_day(uow_factory: UowFa
     logged(uow_factory, entry_of(ana, DAY + timedelta(days=5), a_set(1), minutes=3))
     logged(uow_factory, entry_of(bo, DAY + timedelta(days=9), a_set(1, pain=9)))
     with uow_factory() as uow:
-        read = uow.sets.painful_sets_of_last_day
-        # the last day up to `until` is read, whatever was logged later or by someone else
-        assert [s.pain for s in read(ana, DAY, DAY + timedelta(days=4))] == [6]
-        assert [s.pain for s in read(ana, DAY, DAY + timedelta(days=1))] == [3]
-        # the last day had no pain: nothing, not an earlier day's pain
-        assert read(ana, DAY, DAY + timedelta(days=9)) == []
+        read = uow.sets.sets_of_last_day
+        # the last day up to `until`, whatever was logged later or by someone else, in entry order
+        day_two = read(ana, DAY, DAY + timedelta(days=4))
+        assert [(s.exercise, s.position, s.pain) for s in day_two] == [
+            ("barbell_row", 1, None),
+            ("barbell_row", 2, 6),
+            ("shrug", 1, None),
+        ]
+        assert [s.pain for s in read(ana, DAY, DAY + timedelta(days=1))] == [3, None]
+        assert {s.performed_on for s in read(ana, DAY, DAY + timedelta(days=9))} == {
+            DAY + timedelta(days=5)
+        }
         assert read(ana, DAY + timedelta(days=6), DAY + timedelta(days=9)) == []

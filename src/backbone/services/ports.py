@@ -152,13 +152,10 @@ class SetRepository(Protocol):
         the index: no set is decoded)."""
         ...
 
-    def painful_sets_of_last_day(
-        self, athlete_id: int, since: date, until: date
-    ) -> list[LoggedSet]:
-        """The sets logged with a pain score on the last day in [since, until] that has any sets
-        (empty when that day has none with pain, or no day has sets), by entry id and position:
-        all the pain rule reads of the last session, found through the entries' (athlete, day)
-        index."""
+    def sets_of_last_day(self, athlete_id: int, since: date, until: date) -> list[LoggedSet]:
+        """The sets of the last day in [since, until] that has any (empty when none has), by
+        entry id and position: the last session, found through the entries' (athlete, day)
+        index however long the log."""
         ...
 
     def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:

@@ -154,11 +154,10 @@ def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge
     athlete_id = view.athlete.athlete_id
     assert athlete_id is not None
     check_ins = uow.check_ins.recent(athlete_id, on, RECOVERY_LOOKBACK_DAYS)
-    # The pain rule reads the pain scores of the last session only: read just those (the last
-    # day's other sets would change nothing), however many sets that day holds.
+    # The recovery rules read the last session's sets only: read that day rather than two weeks.
     window_start = on - timedelta(days=RECOVERY_LOOKBACK_DAYS)
-    painful = uow.sets.painful_sets_of_last_day(athlete_id, window_start, on)
-    return assess_recovery(check_ins, painful, on, knowledge.evidence)
+    last_session = uow.sets.sets_of_last_day(athlete_id, window_start, on)
+    return assess_recovery(check_ins, last_session, on, knowledge.evidence)
 
 
 def starting_set(view: ProgramView, slug: str) -> KnownSet | None:

@@ -518,12 +518,10 @@ class SqlSetRepository:
         with storage_errors("read logged sets"), reading_rows("logged_sets"):
             return list(self._connection.execute(_EXPOSURE_DAYS, parameters).scalars())
 
-    def painful_sets_of_last_day(
-        self, athlete_id: int, since: date, until: date
-    ) -> list[LoggedSet]:
+    def sets_of_last_day(self, athlete_id: int, since: date, until: date) -> list[LoggedSet]:
         parameters = {"athlete_id": athlete_id, "since": since, "until": until}
         with storage_errors("read logged sets"), reading_rows("logged_sets"):
-            rows = self._connection.execute(_PAINFUL_SETS_OF_LAST_DAY, parameters)
+            rows = self._connection.execute(_SETS_OF_LAST_DAY, parameters)
             return [_decoded_set(row) for row in rows]
 
     def sets_for(
@@ -1300,13 +1298,12 @@ _LAST_DAY_WITH_SETS = (
     )
     .scalar_subquery()
 )
-_PAINFUL_SETS_OF_LAST_DAY = (
+_SETS_OF_LAST_DAY = (
     select(*_SET_ROW)
     .join(log_entries, log_entries.c.id == logged_sets.c.entry_id)
     .where(
         log_entries.c.athlete_id == bindparam("athlete_id"),
         log_entries.c.performed_on == _LAST_DAY_WITH_SETS,
-        logged_sets.c.pain.is_not(None),
     )
     # by entry id, not log time: ordering by logged_at led SQLite through the athlete's every entry
     .order_by(logged_sets.c.entry_id, logged_sets.c.position)

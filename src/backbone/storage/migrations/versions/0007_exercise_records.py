@@ -1,7 +1,7 @@
 """kept exercise records: the bests of logged_sets per athlete, exercise and set group
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-08 01:40:00
 
 The PR check read the aggregate of an exercise's whole history on every `log`; it now reads the
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | None = None
 depends_on: str | None = None
 
