@@ -6,7 +6,16 @@ For each database (a SQLite file; PostgreSQL when BACKBONE_TEST_DATABASE_URL is 
 scripts/with-postgres.sh) and each worker count (1, 2) it starts `backbone serve`, signs up one
 athlete, starts a program, makes an API token, and then for each endpoint runs CONNECTIONS client
 processes (Python's http.client, one keep-alive connection each) for SECONDS seconds. Every set
-request carries a fresh Idempotency-Key (so each one writes). Reported: requests/s, p50 and p99
+request carries a fresh Idempotency-Key (so each one writes). The set workload (`--workload`):
+
+- `sessions` (default): each connection is its own athlete, logging sessions as a lifter does:
+  EXERCISES_PER_DAY entries a day (one per exercise, two sets each), then the next day, so every
+  athlete's log grows by years over a run; the cost per request must not grow with it.
+- `one-day`: one athlete logs the same exercise on one day over and over (the workload before
+  0.2): the day's exposure grows to thousands of sets, which every next target then reads; no
+  lifter logs like that, so it only shows how the cost grows with one exposure's size.
+
+Reported: requests/s, p50 and p99
 latency, errors, and the server's RSS (all its processes, sampled at the end of the run). The same
 run serves bench/bare_app.py (a bare FastAPI handler inserting one row with sqlite3) as the ceiling.
 
@@ -27,6 +36,7 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +44,25 @@ BENCH = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
 PASSWORD = "bench password 1234"
 SET_BODY = json.dumps({"exercise": "chest_supported_row", "sets": ["24x10@2", "x3"]}).encode()
+EXERCISES = (
+    "chest_supported_row",
+    "one_arm_dumbbell_row",
+    "dumbbell_romanian_deadlift",
+    "seated_cable_row",
+    "cable_pull_through",
+    "one_arm_cable_row",
+)
+EXERCISES_PER_DAY = len(EXERCISES)
+FIRST_DAY = date(2026, 12, 1)
+
+
+def session_body(number: int) -> bytes:
+    """The `number`-th entry of an athlete logging EXERCISES_PER_DAY exercises a day."""
+    day = FIRST_DAY + timedelta(days=number // EXERCISES_PER_DAY)
+    exercise = EXERCISES[number % EXERCISES_PER_DAY]
+    return json.dumps(
+        {"exercise": exercise, "sets": ["24x10@2", "x3"], "date": day.isoformat()}
+    ).encode()
 
 
 def free_port() -> int:
@@ -74,15 +103,31 @@ def wait_ready(port: int, process: subprocess.Popen[bytes], path: str = "/readyz
     raise SystemExit("server did not start in 120 s")
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of the process and its children (uvicorn workers), in MB."""
-    pids = [pid]
+def server_pids(pid: int) -> list[int]:
     children = subprocess.run(
         ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
     )
-    pids += [int(p) for p in children.stdout.split()]
+    return [pid, *(int(p) for p in children.stdout.split())]
+
+
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) the server and its workers have used so far, in seconds: on a
+    shared machine the CPU time per request is steadier than requests per second."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for one in server_pids(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the process and its children (uvicorn workers), in MB."""
     total_kb = 0
-    for one in pids:
+    for one in server_pids(pid):
         try:
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -92,19 +137,23 @@ def rss_mb(pid: int) -> float:
     return total_kb / 1024
 
 
-def client(port: int, method: str, path: str, token: str, seconds: float, out: Any) -> None:
+def client(
+    port: int, method: str, path: str, token: str, seconds: float, out: Any, sessions: bool
+) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     latencies: list[float] = []
     errors = 0
+    number = 0
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
+        body = None
         if method == "POST":
             headers["Idempotency-Key"] = uuid.uuid4().hex
+            body = session_body(number) if sessions else SET_BODY
+            number += 1
         started = time.perf_counter()
-        connection.request(
-            method, path, body=SET_BODY if method == "POST" else None, headers=headers
-        )
+        connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         response.read()
         latencies.append(time.perf_counter() - started)
@@ -115,12 +164,15 @@ def client(port: int, method: str, path: str, token: str, seconds: float, out: A
 
 
 def load(
-    port: int, method: str, path: str, token: str, seconds: float, connections: int
+    port: int, method: str, path: str, tokens: list[str], seconds: float, sessions: bool = False
 ) -> dict[str, Any]:
+    """One client process per token (connection), all at once."""
     out: Any = multiprocessing.Queue()
     workers = [
-        multiprocessing.Process(target=client, args=(port, method, path, token, seconds, out))
-        for _ in range(connections)
+        multiprocessing.Process(
+            target=client, args=(port, method, path, token, seconds, out, sessions)
+        )
+        for token in tokens
     ]
     for worker in workers:
         worker.start()
@@ -155,14 +207,14 @@ def serve_backbone(env: dict[str, str], workers: int) -> tuple[subprocess.Popen[
     return process, port
 
 
-def prepare(port: int) -> str:
-    request(port, "POST", "/api/v1/users", {"username": "bench", "password": PASSWORD})
+def prepare(port: int, username: str = "bench") -> str:
+    request(port, "POST", "/api/v1/users", {"username": username, "password": PASSWORD})
     # the API's own flow: log in (session cookie + CSRF token), then create a token
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request(
         "POST",
         "/api/v1/session",
-        body=json.dumps({"username": "bench", "password": PASSWORD}).encode(),
+        body=json.dumps({"username": username, "password": PASSWORD}).encode(),
         headers={"Content-Type": "application/json"},
     )
     response = connection.getresponse()
@@ -198,7 +250,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def run(seconds: float, connections: int) -> list[dict[str, Any]]:
+def run(seconds: float, connections: int, workload: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     databases: list[tuple[str, dict[str, str]]] = []
     scratch = Path(tempfile.mkdtemp(prefix="backbone-bench-api-"))
@@ -218,9 +270,20 @@ def run(seconds: float, connections: int) -> list[dict[str, Any]]:
                 reset_postgres(postgres)
             process, port = serve_backbone(env_n, workers)
             try:
-                token = prepare(port)
+                sessions = workload == "sessions"
+                tokens = (
+                    [prepare(port, f"bench{i}") for i in range(connections)]
+                    if sessions
+                    else [prepare(port)] * connections
+                )
                 for method, path in (("POST", "/api/v1/sets"), ("GET", "/api/v1/today")):
-                    figures = load(port, method, path, token, seconds, connections)
+                    cpu_before = cpu_s(process.pid)
+                    figures = load(port, method, path, tokens, seconds, sessions)
+                    figures["server_cpu_ms_per_request"] = (
+                        round(1000 * (cpu_s(process.pid) - cpu_before) / figures["requests"], 2)
+                        if figures["requests"]
+                        else None
+                    )
                     rows.append(
                         {"server": "backbone", "database": name, "workers": workers,
                          "route": f"{method} {path}", **figures, "rss_mb": round(rss_mb(process.pid), 1)}
@@ -238,7 +301,13 @@ def run(seconds: float, connections: int) -> list[dict[str, Any]]:
     )  # fmt: skip
     try:
         wait_ready(port, bare, "/api/v1/today")
-        figures = load(port, "POST", "/api/v1/sets", "none", seconds, connections)
+        cpu_before = cpu_s(bare.pid)
+        figures = load(port, "POST", "/api/v1/sets", ["none"] * connections, seconds)
+        figures["server_cpu_ms_per_request"] = (
+            round(1000 * (cpu_s(bare.pid) - cpu_before) / figures["requests"], 2)
+            if figures["requests"]
+            else None
+        )
         rows.append(
             {"server": "bare sqlite3 handler", "database": "sqlite", "workers": 1,
              "route": "POST /api/v1/sets", **figures, "rss_mb": round(rss_mb(bare.pid), 1)}
@@ -250,8 +319,8 @@ def run(seconds: float, connections: int) -> list[dict[str, Any]]:
 
 
 def reset_postgres(url: str) -> None:
-    """Empty the benchmark's tables (the schema stays, migrated)."""
-    sys.path.insert(0, str(BENCH.parent / "src"))
+    """Empty the benchmark's tables (the schema stays, migrated by the Backbone this interpreter
+    runs, so another install's bench run keeps its own schema revision)."""
     from sqlalchemy import create_engine, text
 
     from backbone.settings import database_url
@@ -270,7 +339,8 @@ def print_row(row: dict[str, Any]) -> None:
     print(
         f"{row['server']:<22} {row['database']:<10} workers={row['workers']}  {row['route']:<20} "
         f"{row['requests_per_s']:>8} req/s  p50 {row['p50_ms']} ms  p99 {row['p99_ms']} ms  "
-        f"errors {row['errors']}  RSS {row['rss_mb']} MB",
+        f"errors {row['errors']}  RSS {row['rss_mb']} MB  "
+        f"server CPU {row['server_cpu_ms_per_request']} ms/request",
         flush=True,
     )
 
@@ -279,11 +349,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workload", choices=("sessions", "one-day"), default="sessions")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
-          f"{args.connections} connections x {args.seconds:g} s per row")  # fmt: skip
-    rows = run(args.seconds, args.connections)
+          f"{args.connections} connections x {args.seconds:g} s per row; "
+          f"set workload: {args.workload}")  # fmt: skip
+    started_cpu = os.times()
+    rows = run(args.seconds, args.connections, args.workload)
+    used = os.times()
+    children_cpu_s = (used.children_user + used.children_system) - (
+        started_cpu.children_user + started_cpu.children_system
+    )
+    print(f"CPU time of the servers and clients: {children_cpu_s:.1f} s")
     sets = [r for r in rows if r["route"] == "POST /api/v1/sets"]
     ours = next(
         r

@@ -13,6 +13,9 @@ session day. Timed, PROCESS_RUNS times each, round-robin after one untimed run o
 - `backbone today --date DAY` and `... --json` (an empty log)
 - `backbone log EXERCISE 60x8@2 60x8@2 --date DAY` (each run logs one more entry) and `--json`
 - `backbone plan ...` and `... --json` (no database is opened)
+- floors: `python -c` importing only a library the commands use (SQLAlchemy with its SQLite
+  dialect and one query, click, rich): what that library alone costs a cold command here, so the
+  team can weigh it against the targets
 
 The children write and read bytecode in a temporary PYTHONPYCACHEPREFIX (compiled by the untimed
 run, as a user's second run finds it) and keep the parsed data files in a temporary
@@ -47,6 +50,15 @@ TARGETS_MS = {"today": 150.0, "log": 150.0, "plan": 200.0}
 
 BACKBONE = Path(sys.executable).parent / "backbone"
 BASELINE = "python -c pass (baseline)"
+FLOORS = {
+    "floor: sqlalchemy + 1 query": (
+        "import sqlalchemy; from sqlalchemy.dialects import sqlite; "
+        "sqlalchemy.create_engine('sqlite://').connect().execute(sqlalchemy.text('select 1'))"
+    ),
+    "floor: import click": "import click",
+    "floor: import rich table": "import rich.console, rich.table",
+}
+"""library imports alone, timed beside the commands (not counted against a target)"""
 PROFILE = (
     "--days",
     "3",
@@ -79,6 +91,8 @@ def commands(
     found: dict[str, tuple[list[str], dict[str, str] | None]] = {
         BASELINE: ([sys.executable, "-c", "pass"], environment)
     }
+    for name, code in FLOORS.items():
+        found[name] = ([sys.executable, "-c", code], environment)
     for name, arguments in rows.items():
         found[name] = ([str(backbone), *arguments], environment)
     return found

@@ -49,7 +49,8 @@ class PostgresBackend:
     def fresh(self, label: str) -> str:
         from sqlalchemy import text
 
-        schema = f"bench_{label.replace('-', '_')}_{uuid.uuid4().hex[:8]}"[:60]
+        # lower case: search_path names are folded to lower case, the quoted CREATE keeps case
+        schema = f"bench_{label.replace('-', '_')}_{uuid.uuid4().hex[:8]}"[:60].lower()
         with self._admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         self._schemas.append(schema)

@@ -318,6 +318,22 @@ class FakeSetRepository:
         # every set is a candidate: the PR check's answer is the same, only slower
         return self.sets_for(athlete_id, [exercise], until=until)
 
+    def exposure_days(self, athlete_id: int, exercise: str, since: date, until: date) -> list[date]:
+        days = {s.performed_on for s in self.sets_for(athlete_id, [exercise], since, until)}
+        return sorted(days, reverse=True)
+
+    def sets_of_last_day(self, athlete_id: int, since: date, until: date) -> list[LoggedSet]:
+        window = self.sets_for(athlete_id, since=since, until=until)
+        if not window:
+            return []
+        last_day = max(s.performed_on for s in window)
+        return [
+            s
+            for entry in sorted(self._tables.entries.values(), key=lambda e: e.entry_id or 0)
+            if entry.athlete_id == athlete_id and entry.performed_on == last_day
+            for s in sorted(entry.sets, key=lambda s: s.position)
+        ]
+
     def sets_for(
         self,
         athlete_id: int,

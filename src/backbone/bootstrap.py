@@ -37,13 +37,10 @@ def _solve_with_cpsat(model: LinearModel, *, seed: int) -> Solution:
 
 def load_knowledge(cache_dir: Path | None = None) -> Knowledge:
     """The packaged catalogue and evidence, validated, with the CP-SAT solver."""
-    from backbone.data import packaged_catalogue, packaged_evidence
+    from backbone.data import packaged_knowledge
 
-    return Knowledge(
-        catalogue=packaged_catalogue(cache_dir),
-        evidence=packaged_evidence(cache_dir),
-        solve=_solve_with_cpsat,
-    )
+    catalogue, evidence = packaged_knowledge(cache_dir)
+    return Knowledge(catalogue=catalogue, evidence=evidence, solve=_solve_with_cpsat)
 
 
 def local_clock() -> datetime:

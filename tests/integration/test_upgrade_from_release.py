@@ -95,3 +95,22 @@ def test_the_upgraded_log_keeps_working(upgraded: Backbone) -> None:
     assert len(upgraded.json("history")) == len(EXPECTED["history"]) + 1
     removed = upgraded.json("undo")["removed"]
     assert removed["date"] == "2026-12-04"
+
+
+def test_the_upgrade_keeps_records_of_the_sets_already_logged(
+    upgraded: Backbone, tmp_path: Path
+) -> None:
+    """The PR check reads kept records: the upgrade fills them from the stored sets."""
+    upgraded.run("history")  # first use upgrades
+    group = "athlete_id, exercise, set_type, range_done, reps, rir"
+    from_sets = (
+        f"SELECT {group}, MAX(load_kg), MAX(added_kg), COUNT(*), MAX(seconds) "
+        f"FROM logged_sets GROUP BY {group} ORDER BY {group}"
+    )
+    kept = (
+        f"SELECT {group}, load_kg, added_kg, sets, seconds FROM exercise_records ORDER BY {group}"
+    )
+    with sqlite3.connect(tmp_path / "backbone.db") as connection:
+        expected = connection.execute(from_sets).fetchall()
+        assert expected
+        assert connection.execute(kept).fetchall() == expected

@@ -7,10 +7,14 @@ fault, not the user's: it is reported as an InternalError naming the file.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import pickle
+import sys
 from importlib.resources import files
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from backbone.domain.catalogue import Catalogue, CatalogueError, catalogue_from_records
@@ -69,6 +73,11 @@ def _cache_dir() -> Path:
     override = os.environ.get("BACKBONE_CACHE_DIR")
     if override:
         return Path(override)
+    if sys.platform == "linux":
+        # The XDG rule without importing platformdirs (~20 ms of every cold command); only a
+        # cache lives here, so a directory other than platformdirs' would just be parsed again.
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        return Path(base if os.path.isabs(base) else os.path.expanduser("~/.cache")) / "backbone"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("backbone"))
@@ -100,6 +109,68 @@ def packaged_evidence(cache_dir: Path | None = None) -> EvidenceRegistry:
         return evidence_from_file(path, cache_dir)
     except InputError as error:
         raise _broken(path, error) from error
+
+
+def packaged_knowledge(cache_dir: Path | None = None) -> tuple[Catalogue, EvidenceRegistry]:
+    """The packaged catalogue and evidence, validated; built once and then read back whole.
+
+    Building them from the parsed files (validating every record) is the largest part of a cold
+    command's own work after its imports, so the built objects are pickled into the cache
+    directory. The key is the data files, the code that builds them (every module of
+    `backbone.domain` and this one) and the Python version: any change there builds afresh, and
+    an unreadable or stale file only costs the build.
+    """
+    paths = (_packaged("exercises.yaml"), _packaged("evidence.yaml"))
+    try:
+        key = _knowledge_key(paths)
+    except OSError:  # an unreadable file: the build says which, in words
+        return packaged_catalogue(cache_dir), packaged_evidence(cache_dir)
+    cached = (cache_dir or _cache_dir()) / f"knowledge-{key}.pickle"
+    try:
+        found = pickle.loads(cached.read_bytes())
+    except Exception:  # any failure to read the cache means: build it again
+        found = None
+    if (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], Catalogue)
+        and isinstance(found[1], EvidenceRegistry)
+    ):
+        return found[0], found[1]
+    built = (packaged_catalogue(cache_dir), packaged_evidence(cache_dir))
+    try:
+        buffer = io.BytesIO()
+        _KnowledgePickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(built)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(buffer.getvalue())
+        os.replace(partial, cached)  # atomic: readers never see half a file
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return built
+
+
+def _knowledge_key(data_files: tuple[Path, ...]) -> str:
+    from backbone import domain
+
+    code = sorted(Path(domain.__file__).parent.rglob("*.py"))
+    digest = hashlib.sha256(sys.version.encode())
+    for path in (*data_files, Path(__file__), *code):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _mapping_proxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+class _KnowledgePickler(pickle.Pickler):
+    """Pickles the read-only views the domain objects hold (the standard pickler refuses them)."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, MappingProxyType):
+            return _mapping_proxy, (dict(obj),)
+        return NotImplemented
 
 
 def _broken(path: Path, error: InputError) -> InternalError:

@@ -150,7 +150,19 @@ class SetRepository(Protocol):
     def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
         """Of the exercise's sets up to `until`, a few that hold every best the PR check compares
         against: per (set type, range, reps, RIR) the heaviest load, the most added weight and
-        the longest hold. An indexed aggregate, so logging stays fast on a long history."""
+        the longest hold. SQL storage keeps these per group as the sets change, so logging
+        reads a few rows however long the history."""
+        ...
+
+    def exposure_days(self, athlete_id: int, exercise: str, since: date, until: date) -> list[date]:
+        """The days in [since, until] on which the exercise has sets, newest first (read from
+        the index: no set is decoded)."""
+        ...
+
+    def sets_of_last_day(self, athlete_id: int, since: date, until: date) -> list[LoggedSet]:
+        """The sets of the last day in [since, until] that has any (empty when none has), by
+        entry id and position: the last session, found through the entries' (athlete, day)
+        index however long the log."""
         ...
 
     def entries(self, athlete_id: int, since: date | None = None) -> list[LogEntry]:

@@ -21,6 +21,7 @@ from backbone.domain.progression import (
     group_exposures,
     prescribe,
 )
+from backbone.domain.progression.lookback import history_start
 from backbone.domain.progression.units import fitted_item
 from backbone.domain.vocabulary import BlockKind
 from backbone.services.accounts import UnitOfWorkFactory
@@ -29,9 +30,10 @@ from backbone.services.programs import DayInProgram, ProgramView, locate, runnin
 
 RECOVERY_LOOKBACK_DAYS = 14
 PRESCRIPTION_WINDOW_DAYS = 182
-"""Prescriptions read the last half year of an exercise: after longer away, loads are calibrated
-afresh rather than taken from stale history (level.definitions: returning lifters restart), and
-`today` stays fast however long the log grows."""
+"""Prescriptions look no further back than half a year: after longer away, loads are calibrated
+afresh rather than taken from stale history (level.definitions: returning lifters restart). Inside
+it they read only what the rules need (`progression.lookback`), so `log` and `today` stay fast
+however long the log grows."""
 PRESCRIBED_BLOCKS = (BlockKind.MAIN, BlockKind.ACCESSORY, BlockKind.CORE)
 PLANNED_DELOAD_REPLACED_WITHIN_DAYS = 14
 """progression.mesocycle_length: a deload comes after 4-6 loading weeks, so a planned deload week
@@ -155,6 +157,8 @@ def prescription_after(
 
 
 def _off_plan_item(exercise: Exercise, view: ProgramView, knowledge: Knowledge) -> PlanItem:
+    # the planner's constraints are needed only for work the program does not hold
+
     profile = view.plan.profile
     block = block_of(exercise)
     dose = dose_for(exercise, block, profile, knowledge.evidence)
@@ -187,15 +191,11 @@ def _recovery(uow: UnitOfWork, view: ProgramView, on: date, knowledge: Knowledge
     athlete_id = view.athlete.athlete_id
     assert athlete_id is not None
     check_ins = uow.check_ins.recent(athlete_id, on, RECOVERY_LOOKBACK_DAYS)
-    # The pain rule looks at the last session only, so read that day rather than two weeks.
-    last_on = uow.sets.last_logged_on(athlete_id)
+    # The recovery rules read the last session's sets only: read that day rather than two weeks.
     window_start = on - timedelta(days=RECOVERY_LOOKBACK_DAYS)
-    if last_on is None or not window_start <= last_on <= on:
-        recent = uow.sets.sets_for(athlete_id, since=window_start, until=on)
-    else:
-        recent = uow.sets.sets_for(athlete_id, since=last_on, until=on)
+    last_session = uow.sets.sets_of_last_day(athlete_id, window_start, on)
     sessions = uow.sessions.performed(athlete_id, since=window_start)
-    return assess_recovery(check_ins, recent, on, knowledge.evidence, sessions)
+    return assess_recovery(check_ins, last_session, on, knowledge.evidence, sessions)
 
 
 def starting_set(view: ProgramView, slug: str) -> KnownSet | None:
@@ -224,7 +224,9 @@ def _today_item(
     assert athlete_id is not None
     since = day.on - timedelta(days=PRESCRIPTION_WINDOW_DAYS)
     until = day.on - timedelta(days=1)
-    logged = uow.sets.sets_for(athlete_id, [exercise.slug], since=since, until=until)
+    days = uow.sets.exposure_days(athlete_id, exercise.slug, since, until)
+    start = history_start(days, knowledge.evidence)
+    logged = [] if start is None else uow.sets.sets_for(athlete_id, [exercise.slug], start, until)
     profile = view.plan.profile
     known = starting_set(view, exercise.slug)
     deload_week = day.week is not None and day.week.deload

@@ -22,16 +22,20 @@ from sqlalchemy import (
     Connection,
     CursorResult,
     Date,
+    Double,
     Insert,
     Integer,
     Row,
     Select,
     bindparam,
+    case,
     delete,
     func,
+    or_,
     select,
     update,
 )
+from sqlalchemy.sql.elements import ColumnElement
 
 from backbone.domain.accounts import Access, ApiToken, CoachGrant, Role, SessionComment, User
 from backbone.domain.athlete import Athlete, Units
@@ -63,6 +67,7 @@ from backbone.storage.tables import (
     coach_grants,
     endurance_results,
     exercise_mappings,
+    exercise_records,
     import_batches,
     import_previews,
     log_entries,
@@ -104,7 +109,7 @@ class SqlUserRepository:
 
     def get(self, user_id: int) -> User:
         with storage_errors("read a user"):
-            row = self._connection.execute(select(users).where(users.c.id == user_id)).first()
+            row = self._connection.execute(_USER_BY_ID, {"user_id": user_id}).first()
         if row is None:
             raise NotFound(f"No user with id {user_id}.", {"user_id": user_id})
         return _user(row)
@@ -201,9 +206,9 @@ class SqlAthleteRepository:
         return _decoded("athletes", row, _athlete)
 
     def owned_by(self, user_id: int) -> list[Athlete]:
-        query = select(athletes).where(athletes.c.user_id == user_id).order_by(athletes.c.id)
         with storage_errors("read athletes"), reading_rows("athletes"):
-            return [_decoded("athletes", row, _athlete) for row in self._connection.execute(query)]
+            rows = self._connection.execute(_ATHLETES_OF_USER, {"user_id": user_id})
+            return [_decoded("athletes", row, _athlete) for row in rows]
 
     def update(self, athlete: Athlete) -> None:
         if athlete.athlete_id is None:
@@ -290,14 +295,8 @@ class SqlProgramRepository:
                 self.add_swap(program.athlete_id, program_id, swap)
 
     def current(self, athlete_id: int) -> RunningProgram | None:
-        query = (
-            select(programs)
-            .where(programs.c.athlete_id == athlete_id)
-            .order_by(programs.c.started_on.desc(), programs.c.id.desc())
-            .limit(1)
-        )
         with storage_errors("read the current program"), reading_rows("programs"):
-            row = self._connection.execute(query).first()
+            row = self._connection.execute(_CURRENT_PROGRAM, {"athlete_id": athlete_id}).first()
         if row is None:
             return None
         program = _decoded("programs", row, self._program)
@@ -369,7 +368,47 @@ class SqlSetRepository:
                     logged_sets.insert(),
                     [_set_values(s, entry_id, entry.athlete_id) for s in entry.sets],
                 )
+                self._merge_records(entry.athlete_id, entry.sets)
         return replace(entry, entry_id=entry_id)
+
+    def _merge_records(self, athlete_id: int, sets: Sequence[LoggedSet]) -> None:
+        """Fold new sets into the kept records. The bests are taken in SQL (not read, then
+        written), so two workers logging the same exercise at once cannot lose one."""
+        # in one order everywhere: two workers updating the same rows lock them alike (no deadlock)
+        groups = _record_groups(sets)
+        for group in sorted(groups, key=_group_order):
+            members = groups[group]
+            exercise, set_type, range_done, reps, rir = group
+            loads = [s.load_kg for s in members if s.load_kg is not None]
+            added = [s.added_kg for s in members if s.added_kg is not None]
+            seconds = [s.seconds for s in members if s.seconds is not None]
+            days = [s.performed_on for s in members]
+            values = {
+                "r_athlete_id": athlete_id,
+                "r_exercise": exercise,
+                "r_set_type": set_type,
+                "r_range_done": range_done,
+                "r_reps": reps,
+                "r_rir": rir,
+                "new_load_kg": max(loads, default=None),
+                "new_added_kg": max(added, default=None),
+                "new_sets": len(members),
+                "new_sets_with_added": len(added),
+                "new_seconds": max(seconds, default=None),
+                "new_first_on": min(days),
+                "new_last_on": max(days),
+            }
+            if self._connection.execute(_MERGE_RECORD, values).rowcount == 0:
+                self._connection.execute(_INSERT_RECORD, values)
+
+    def _exercises_of_entry(self, athlete_id: int, entry_id: int) -> list[str]:
+        return list(
+            self._connection.execute(
+                select(logged_sets.c.exercise)
+                .where(logged_sets.c.entry_id == entry_id, logged_sets.c.athlete_id == athlete_id)
+                .distinct()
+            ).scalars()
+        )
 
     def add_entries(self, athlete_id: int, entries: Sequence[LogEntry]) -> int:
         if not entries:
@@ -393,6 +432,9 @@ class SqlSetRepository:
                 marks = ", ".join([mark] * len(_SET_COLUMNS))
                 self._connection.exec_driver_sql(
                     f"INSERT INTO {logged_sets.name} ({columns}) VALUES ({marks})", set_rows
+                )
+                _rebuild_records(
+                    self._connection, athlete_id, {s.exercise for e in entries for s in e.sets}
                 )
         return len(set_rows)
 
@@ -448,6 +490,7 @@ class SqlSetRepository:
                 )
                 .values(exercise=to_exercise)
             )
+            _rebuild_records(self._connection, athlete_id, (from_exercise, to_exercise))
         return int(moved.rowcount)
 
     def entries_on(self, athlete_id: int, days: Collection[date]) -> list[LogEntry]:
@@ -492,28 +535,30 @@ class SqlSetRepository:
 
     def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
         parameters = {"athlete_id": athlete_id, "exercise": exercise, "until": until}
-        candidates: list[LoggedSet] = []
+        with storage_errors("read personal records"), reading_rows("exercise_records"):
+            kept = self._connection.execute(_KEPT_RECORDS, parameters).all()
+            if all(row.last_on <= until for row in kept):
+                return _record_candidates(exercise, kept)
+        # a day before the exercise's last logged one: only the sets up to it count
         with storage_errors("read personal records"), reading_rows("logged_sets"):
-            for row in self._connection.execute(_RECORD_CANDIDATES, parameters):
-                if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
-                    raise TypeError(f"a load of {exercise} holds text: {row.load_kg!r}")
-                base = LoggedSet(
-                    exercise=exercise,
-                    performed_on=row.performed_on,
-                    position=1,
-                    set_type=SetType(row.set_type),
-                    load_kg=row.load_kg,
-                    added_kg=row.added_kg,
-                    reps=row.reps,
-                    seconds=row.seconds,
-                    rir=row.rir,
-                    range_done=RangeDone(row.range_done),
-                )
-                candidates.append(base)
-                if row.added_kg is not None and row.sets_with_added < row.sets:
-                    # a NULL added weight is plain bodyweight, which beats any assistance
-                    candidates.append(replace(base, added_kg=None))
-        return candidates
+            rows = self._connection.execute(_RECORD_CANDIDATES, parameters).all()
+            return _record_candidates(exercise, rows)
+
+    def exposure_days(self, athlete_id: int, exercise: str, since: date, until: date) -> list[date]:
+        parameters = {
+            "athlete_id": athlete_id,
+            "exercise": exercise,
+            "since": since,
+            "until": until,
+        }
+        with storage_errors("read logged sets"), reading_rows("logged_sets"):
+            return list(self._connection.execute(_EXPOSURE_DAYS, parameters).scalars())
+
+    def sets_of_last_day(self, athlete_id: int, since: date, until: date) -> list[LoggedSet]:
+        parameters = {"athlete_id": athlete_id, "since": since, "until": until}
+        with storage_errors("read logged sets"), reading_rows("logged_sets"):
+            rows = self._connection.execute(_SETS_OF_LAST_DAY, parameters)
+            return [_decoded_set(row) for row in rows]
 
     def sets_for(
         self,
@@ -559,13 +604,15 @@ class SqlSetRepository:
         return day
 
     def delete_entry(self, athlete_id: int, entry_id: int) -> None:
-        with storage_errors("delete the log entry"):
+        with storage_errors("delete the log entry"), self._connection.begin_nested():
+            exercises = self._exercises_of_entry(athlete_id, entry_id)
             # the sets go with it (ON DELETE CASCADE)
             result = self._connection.execute(
                 delete(log_entries).where(
                     log_entries.c.id == entry_id, log_entries.c.athlete_id == athlete_id
                 )
             )
+            _rebuild_records(self._connection, athlete_id, exercises)
         if result.rowcount == 0:
             raise NotFound(f"No log entry with id {entry_id}.", {"entry_id": entry_id})
 
@@ -590,6 +637,10 @@ class SqlSetRepository:
                 )
                 .values(values)
             )
+            if result.rowcount:
+                _rebuild_records(
+                    self._connection, athlete_id, self._exercises_of_entry(athlete_id, entry_id)
+                )
         if result.rowcount == 0:
             raise NotFound(
                 f"No set {logged.position} in log entry {entry_id}.",
@@ -604,7 +655,7 @@ class SqlSetRepository:
             for chunk_start in range(0, len(ids), 500):
                 chunk = ids[chunk_start : chunk_start + 500]
                 set_rows = self._connection.execute(
-                    select(logged_sets)
+                    select(*_SET_ROW)
                     .where(logged_sets.c.entry_id.in_(chunk))
                     .order_by(logged_sets.c.entry_id, logged_sets.c.position)
                 )
@@ -670,12 +721,22 @@ class SqlImportRepository:
 
     def delete(self, athlete_id: int, batch_id: int) -> None:
         with storage_errors("undo the import"), self._connection.begin_nested():
+            exercises = self._connection.execute(
+                select(log_entries.c.exercise)
+                .where(
+                    log_entries.c.import_batch_id == batch_id,
+                    log_entries.c.athlete_id == athlete_id,
+                )
+                .distinct()
+            ).scalars()
+            touched = set(exercises)
             # its entries go with it, and their sets with them (ON DELETE CASCADE)
             result = self._connection.execute(
                 delete(import_batches).where(
                     import_batches.c.id == batch_id, import_batches.c.athlete_id == athlete_id
                 )
             )
+            _rebuild_records(self._connection, athlete_id, touched)
         if result.rowcount == 0:
             raise NotFound(f"No import batch {batch_id}.", {"batch_id": batch_id})
 
@@ -948,9 +1009,7 @@ class SqlTokenRepository:
 
     def by_hash(self, token_hash: str) -> ApiToken | None:
         with storage_errors("read a token"):
-            row = self._connection.execute(
-                select(api_tokens).where(api_tokens.c.token_hash == token_hash)
-            ).first()
+            row = self._connection.execute(_TOKEN_BY_HASH, {"token_hash": token_hash}).first()
         return None if row is None else _token(row)
 
     def for_user(self, user_id: int) -> list[ApiToken]:
@@ -1027,9 +1086,7 @@ class SqlRateLimitRepository:
     def count(self, key: str, window_start: int) -> int:
         with storage_errors("read the attempt count"):
             hits = self._connection.execute(
-                select(rate_limits.c.hits).where(
-                    rate_limits.c.key == key, rate_limits.c.window_start == window_start
-                )
+                _RATE_LIMIT_HITS, {"key": key, "window_start": window_start}
             ).scalar()
         return int(hits or 0)
 
@@ -1112,9 +1169,130 @@ def _decoded(table: str, row: Row[Any], convert: Callable[[Row[Any]], T]) -> T:
         raise damaged_row(table, getattr(row, "id", None), error) from error
 
 
+def _record_candidates(exercise: str, rows: Sequence[Any]) -> list[LoggedSet]:
+    """One set per record group holding its bests (kept rows and the aggregate read alike)."""
+    candidates: list[LoggedSet] = []
+    for row in rows:
+        if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
+            raise TypeError(f"a load of {exercise} holds text: {row.load_kg!r}")
+        base = LoggedSet(
+            exercise=exercise,
+            performed_on=row.performed_on,
+            position=1,
+            set_type=SetType(row.set_type),
+            load_kg=row.load_kg,
+            added_kg=row.added_kg,
+            reps=row.reps,
+            seconds=row.seconds,
+            rir=row.rir,
+            range_done=RangeDone(row.range_done),
+        )
+        candidates.append(base)
+        if row.added_kg is not None and row.sets_with_added < row.sets:
+            # a NULL added weight is plain bodyweight, which beats any assistance
+            candidates.append(replace(base, added_kg=None))
+    return candidates
+
+
+RecordGroup = tuple[str, str, str, int | None, int | None]
+"""(exercise, set type, range done, reps, RIR): the sets whose bests one kept record holds"""
+
+
+def _record_groups(sets: Sequence[LoggedSet]) -> dict[RecordGroup, list[LoggedSet]]:
+    groups: dict[RecordGroup, list[LoggedSet]] = {}
+    for one in sets:
+        key = (one.exercise, one.set_type.value, one.range_done.value, one.reps, one.rir)
+        groups.setdefault(key, []).append(one)
+    return groups
+
+
+def _rebuild_records(connection: Connection, athlete_id: int, exercises: Collection[str]) -> None:
+    """Recount the kept records of these exercises from their sets (after an edit, a delete,
+    a move or a bulk write: rare, so reading the exercise's sets once is fine)."""
+    wanted = sorted(set(exercises))
+    if not wanted:
+        return
+    connection.execute(
+        delete(exercise_records).where(
+            exercise_records.c.athlete_id == athlete_id,
+            exercise_records.c.exercise.in_(wanted),
+        )
+    )
+    connection.execute(
+        exercise_records.insert().from_select(
+            _RECORD_COLUMNS,
+            _RECORDS_FROM_SETS.where(
+                logged_sets.c.athlete_id == athlete_id, logged_sets.c.exercise.in_(wanted)
+            ),
+        )
+    )
+
+
+def _group_order(group: RecordGroup) -> tuple[str, str, str, int, int]:
+    exercise, set_type, range_done, reps, rir = group
+    return (
+        exercise,
+        set_type,
+        range_done,
+        -1 if reps is None else reps,
+        -1 if rir is None else rir,
+    )
+
+
+def _greater(column: Any, new: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The larger of a kept value and a new one, NULL counting as nothing (as MAX does)."""
+    return case((or_(column.is_(None), new > column), func.coalesce(new, column)), else_=column)
+
+
+def _lesser(column: Any, new: ColumnElement[Any]) -> ColumnElement[Any]:
+    return case((new < column, new), else_=column)
+
+
+_SET_ROW = tuple(
+    logged_sets.c[name]
+    for name in (
+        "id",
+        "entry_id",
+        "athlete_id",
+        "exercise",
+        "performed_on",
+        "position",
+        "set_type",
+        "load_kg",
+        "added_kg",
+        "reps",
+        "seconds",
+        "rir",
+        "range_done",
+        "pain",
+        "note",
+        "distance_m",
+        "prescribed_load_kg",
+        "prescribed_reps",
+        "prescribed_seconds",
+        "prescribed_rir",
+    )
+)
+"""The columns a set is read with, in the order `_logged_set` unpacks them (a column added to
+the table is read once it is added here too)."""
+
 # --- the statements of the hot paths, built once -------------------------------------------------
 
 _ATHLETE_BY_ID = select(athletes).where(athletes.c.id == bindparam("athlete_id"))
+_ATHLETES_OF_USER = (
+    select(athletes).where(athletes.c.user_id == bindparam("user_id")).order_by(athletes.c.id)
+)
+_USER_BY_ID = select(users).where(users.c.id == bindparam("user_id"))
+_TOKEN_BY_HASH = select(api_tokens).where(api_tokens.c.token_hash == bindparam("token_hash"))
+_RATE_LIMIT_HITS = select(rate_limits.c.hits).where(
+    rate_limits.c.key == bindparam("key"), rate_limits.c.window_start == bindparam("window_start")
+)
+_CURRENT_PROGRAM = (
+    select(programs)
+    .where(programs.c.athlete_id == bindparam("athlete_id"))
+    .order_by(programs.c.started_on.desc(), programs.c.id.desc())
+    .limit(1)
+)
 
 # every `today` and `log` reads the current program's swaps
 _PROGRAM_SWAPS = (
@@ -1150,6 +1328,123 @@ _RECORD_CANDIDATES = (
     .group_by(*_RECORD_GROUP)
 )
 
+_RECORDS_FROM_SETS = select(
+    logged_sets.c.athlete_id,
+    logged_sets.c.exercise,
+    *_RECORD_GROUP,
+    func.max(logged_sets.c.load_kg),
+    func.max(logged_sets.c.added_kg),
+    func.count(),
+    func.count(logged_sets.c.added_kg),
+    func.max(logged_sets.c.seconds),
+    func.min(logged_sets.c.performed_on),
+    func.max(logged_sets.c.performed_on),
+).group_by(logged_sets.c.athlete_id, logged_sets.c.exercise, *_RECORD_GROUP)
+"""The kept records recounted from the sets (add a WHERE for the athlete and exercises)"""
+_RECORD_COLUMNS = [
+    "athlete_id",
+    "exercise",
+    "set_type",
+    "range_done",
+    "reps",
+    "rir",
+    "load_kg",
+    "added_kg",
+    "sets",
+    "sets_with_added",
+    "seconds",
+    "first_on",
+    "last_on",
+]
+
+_KEPT_RECORDS = select(
+    exercise_records.c.set_type,
+    exercise_records.c.range_done,
+    exercise_records.c.reps,
+    exercise_records.c.rir,
+    exercise_records.c.load_kg,
+    exercise_records.c.added_kg,
+    exercise_records.c.sets,
+    exercise_records.c.sets_with_added,
+    exercise_records.c.seconds,
+    exercise_records.c.first_on.label("performed_on"),
+    exercise_records.c.last_on,
+).where(
+    exercise_records.c.athlete_id == bindparam("athlete_id"),
+    exercise_records.c.exercise == bindparam("exercise"),
+)
+
+_MERGE_RECORD = (
+    update(exercise_records)
+    .where(
+        exercise_records.c.athlete_id == bindparam("r_athlete_id"),
+        exercise_records.c.exercise == bindparam("r_exercise"),
+        exercise_records.c.set_type == bindparam("r_set_type"),
+        exercise_records.c.range_done == bindparam("r_range_done"),
+        exercise_records.c.reps.is_not_distinct_from(bindparam("r_reps", type_=Integer)),
+        exercise_records.c.rir.is_not_distinct_from(bindparam("r_rir", type_=Integer)),
+    )
+    .values(
+        load_kg=_greater(exercise_records.c.load_kg, bindparam("new_load_kg", type_=Double)),
+        added_kg=_greater(exercise_records.c.added_kg, bindparam("new_added_kg", type_=Double)),
+        sets=exercise_records.c.sets + bindparam("new_sets", type_=Integer),
+        sets_with_added=exercise_records.c.sets_with_added
+        + bindparam("new_sets_with_added", type_=Integer),
+        seconds=_greater(exercise_records.c.seconds, bindparam("new_seconds", type_=Integer)),
+        first_on=_lesser(exercise_records.c.first_on, bindparam("new_first_on", type_=Date)),
+        last_on=_greater(exercise_records.c.last_on, bindparam("new_last_on", type_=Date)),
+    )
+)
+
+_INSERT_RECORD = exercise_records.insert().values(
+    athlete_id=bindparam("r_athlete_id"),
+    exercise=bindparam("r_exercise"),
+    set_type=bindparam("r_set_type"),
+    range_done=bindparam("r_range_done"),
+    reps=bindparam("r_reps", type_=Integer),
+    rir=bindparam("r_rir", type_=Integer),
+    load_kg=bindparam("new_load_kg", type_=Double),
+    added_kg=bindparam("new_added_kg", type_=Double),
+    sets=bindparam("new_sets", type_=Integer),
+    sets_with_added=bindparam("new_sets_with_added", type_=Integer),
+    seconds=bindparam("new_seconds", type_=Integer),
+    first_on=bindparam("new_first_on", type_=Date),
+    last_on=bindparam("new_last_on", type_=Date),
+)
+
+_EXPOSURE_DAYS = (
+    select(logged_sets.c.performed_on)
+    .where(
+        logged_sets.c.athlete_id == bindparam("athlete_id"),
+        logged_sets.c.exercise == bindparam("exercise"),
+        logged_sets.c.performed_on >= bindparam("since", type_=Date),
+        logged_sets.c.performed_on <= bindparam("until", type_=Date),
+    )
+    .distinct()
+    .order_by(logged_sets.c.performed_on.desc())
+)
+
+_LAST_DAY_WITH_SETS = (
+    select(func.max(log_entries.c.performed_on))
+    .where(
+        log_entries.c.athlete_id == bindparam("athlete_id"),
+        log_entries.c.performed_on >= bindparam("since", type_=Date),
+        log_entries.c.performed_on <= bindparam("until", type_=Date),
+        select(logged_sets.c.id).where(logged_sets.c.entry_id == log_entries.c.id).exists(),
+    )
+    .scalar_subquery()
+)
+_SETS_OF_LAST_DAY = (
+    select(*_SET_ROW)
+    .join(log_entries, log_entries.c.id == logged_sets.c.entry_id)
+    .where(
+        log_entries.c.athlete_id == bindparam("athlete_id"),
+        log_entries.c.performed_on == _LAST_DAY_WITH_SETS,
+    )
+    # by entry id, not log time: ordering by logged_at led SQLite through the athlete's every entry
+    .order_by(logged_sets.c.entry_id, logged_sets.c.position)
+)
+
 _LAST_LOGGED_ON = (
     select(log_entries.c.performed_on)
     .where(log_entries.c.athlete_id == bindparam("athlete_id"))
@@ -1173,7 +1468,7 @@ def _sets_query(by_exercise: bool, has_since: bool, has_until: bool) -> Select[A
     """`sets_for`'s statement for one combination of filters (eight at most, each built once)."""
     athlete_id = bindparam("athlete_id", type_=Integer)
     query = (
-        select(logged_sets)
+        select(*_SET_ROW)
         .join(log_entries, log_entries.c.id == logged_sets.c.entry_id)
         .where(logged_sets.c.athlete_id == athlete_id)
         .order_by(
@@ -1450,36 +1745,63 @@ def _decoded_set(row: Row[Any]) -> LoggedSet:
         raise damaged_row("logged_sets", row.id, error) from error
 
 
-def _logged_set(row: Row[Any]) -> LoggedSet:
+def _logged_set(row: Sequence[Any]) -> LoggedSet:
+    # Unpacked by position (the statements select `_SET_ROW`, in this order): reading 20
+    # attributes of a Row by name was half of decoding a long history.
+    (
+        _,
+        _,
+        _,
+        exercise,
+        performed_on,
+        position,
+        set_type,
+        load_kg,
+        added_kg,
+        reps,
+        seconds,
+        rir,
+        range_done,
+        pain,
+        note,
+        distance_m,
+        prescribed_load_kg,
+        prescribed_reps,
+        prescribed_seconds,
+        prescribed_rir,
+    ) = row
     # SQLite keeps text typed into a number column as text; it would fail far from here.
-    if isinstance(row.load_kg, _NOT_NUMBERS) or isinstance(row.added_kg, _NOT_NUMBERS):
-        raise TypeError(f"load_kg/added_kg hold {row.load_kg!r}/{row.added_kg!r}, not numbers")
-    if any(isinstance(v, _NOT_NUMBERS) for v in (row.reps, row.seconds, row.rir, row.pain)):
+    if isinstance(load_kg, _NOT_NUMBERS) or isinstance(added_kg, _NOT_NUMBERS):
+        raise TypeError(f"load_kg/added_kg hold {load_kg!r}/{added_kg!r}, not numbers")
+    if (
+        isinstance(reps, _NOT_NUMBERS)
+        or isinstance(seconds, _NOT_NUMBERS)
+        or isinstance(rir, _NOT_NUMBERS)
+        or isinstance(pain, _NOT_NUMBERS)
+    ):
         raise TypeError("reps, seconds, rir or pain holds text, not a number")
     prescribed = (
         None
-        if row.prescribed_load_kg is None
-        and row.prescribed_reps is None
-        and row.prescribed_seconds is None
-        and row.prescribed_rir is None
-        else Prescribed(
-            row.prescribed_load_kg, row.prescribed_reps, row.prescribed_seconds, row.prescribed_rir
-        )
+        if prescribed_load_kg is None
+        and prescribed_reps is None
+        and prescribed_seconds is None
+        and prescribed_rir is None
+        else Prescribed(prescribed_load_kg, prescribed_reps, prescribed_seconds, prescribed_rir)
     )
     return LoggedSet(
-        row.exercise,
-        row.performed_on,
-        row.position,
-        _SET_TYPES[row.set_type],
-        row.load_kg,
-        row.added_kg,
-        row.reps,
-        row.seconds,
-        row.rir,
-        _RANGES[row.range_done],
-        row.pain,
-        row.note,
-        row.distance_m,
+        exercise,
+        performed_on,
+        position,
+        _SET_TYPES[set_type],
+        load_kg,
+        added_kg,
+        reps,
+        seconds,
+        rir,
+        _RANGES[range_done],
+        pain,
+        note,
+        distance_m,
         prescribed,
     )
 

@@ -295,6 +295,30 @@ logged_sets = Table(
     CheckConstraint("distance_m IS NULL OR distance_m >= 0", name="distance_not_negative"),
 )
 
+exercise_records = Table(
+    "exercise_records",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("exercise", String(100), nullable=False),
+    Column("set_type", String(16), nullable=False),
+    Column("range_done", String(16), nullable=False),
+    Column("reps", Integer, nullable=True),
+    Column("rir", Integer, nullable=True),
+    Column("load_kg", Double, nullable=True, comment="the heaviest load of the group"),
+    Column("added_kg", Double, nullable=True, comment="the most added weight of the group"),
+    Column("sets", Integer, nullable=False),
+    Column("sets_with_added", Integer, nullable=False),
+    Column("seconds", Integer, nullable=True, comment="the longest hold of the group"),
+    Column("first_on", Date, nullable=False),
+    Column("last_on", Date, nullable=False),
+    Index(None, "athlete_id", "exercise"),
+)
+"""The bests of `logged_sets` per (athlete, exercise, set type, range, reps, RIR), so the PR check
+reads a few rows instead of the exercise's whole history. The set repository keeps it in step on
+every write; a group may have two rows (two workers logging its first sets at once), which is
+harmless: the PR check takes the best over all rows."""
+
 check_ins = Table(
     "check_ins",
     metadata,

@@ -22,7 +22,9 @@ PIPE_WIDTH = 110
 def console(file: TextIO | None = None) -> Console:
     target = file or sys.stdout
     width = None if target.isatty() else PIPE_WIDTH
-    return Console(file=target, width=width, highlight=False, soft_wrap=False)
+    # emoji off: a note typed as ":fire:" is shown as typed, and rich's emoji table (a few ms
+    # of every cold command) is never imported
+    return Console(file=target, width=width, highlight=False, soft_wrap=False, emoji=False)
 
 
 def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from datetime import date
@@ -281,6 +280,8 @@ def history(exercise: str | None, since: date | None, as_json: bool, as_csv: boo
             for e in entries
             for s in e.sets
         ]
+        import csv  # only `history --csv` writes CSV
+
         writer = csv.DictWriter(sys.stdout, fieldnames=HISTORY_CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
