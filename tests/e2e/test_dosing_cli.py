@@ -53,11 +53,22 @@ def test_prone_cobra_is_held_in_seconds(backbone: Backbone) -> None:
 
 def test_failed_chin_ups_regress_instead_of_one_more_rep_forever(backbone: Backbone) -> None:
     start(backbone, "pullup_bar")
-    backbone.run("log", "chin_up", "bwx5", "bwx4", "bwx3", "--date", START)
+    backbone.run("log", "chin_up", "bwx2", "bwx1", "bwx1", "--date", START)
     upcoming = backbone.json("next", "chin_up", "--date", day(0, 1))
     assert upcoming["substitute"] == "pull_up_negative"
     text = backbone.run("next", "chin_up", "--date", day(0, 1)).stdout
     assert "swap for pull_up_negative" in text
+    assert "3-6" in text  # a few slow negatives a set
+
+
+def test_chin_ups_at_5_4_3_build_back_up_a_rep_at_a_time(backbone: Backbone) -> None:
+    start(backbone, "pullup_bar")
+    backbone.run("log", "chin_up", "bwx5", "bwx4", "bwx3", "--date", START)
+    upcoming = backbone.json("next", "chin_up", "--date", day(0, 1))
+    assert upcoming["substitute"] is None
+    text = backbone.run("next", "chin_up", "--date", day(0, 1)).stdout
+    assert "building back to 8" in text
+    assert "no negatives" in text
 
 
 def test_a_real_chin_up_stall_changes_the_prescription(backbone: Backbone) -> None:

@@ -176,13 +176,41 @@ def test_a_hold_handed_reps_is_rewritten_in_seconds() -> None:
 # --- bodyweight lifts ----------------------------------------------------------------------
 
 
-def test_pull_ups_failed_at_5_4_3_regress_to_negatives_with_only_a_bar() -> None:
+def test_pull_ups_failed_at_2_1_1_regress_to_a_few_slow_negatives_with_only_a_bar() -> None:
+    plan = planned("pull_up", sets=4, reps=(8, 12))
+    p = with_kit(
+        "pull_up", session("pull_up", MONDAY, None, [2, 1, 1], added_kg=0.0), plan, PULLUP_BAR_ONLY
+    )
+    assert p.substitute == "pull_up_negative"
+    assert "below" in p.why[0].text
+    # a set of negatives is 3-6 slow lowerings, not the full lift's 8-12
+    assert {t.reps for t in p.sets} == {(3, 6)}
+    assert "3-6 reps" in p.instructions
+
+
+def test_pull_ups_failed_at_5_4_3_build_back_up_instead_of_negatives() -> None:
     plan = planned("pull_up", sets=4, reps=(8, 12))
     p = with_kit(
         "pull_up", session("pull_up", MONDAY, None, [5, 4, 3], added_kg=0.0), plan, PULLUP_BAR_ONLY
     )
-    assert p.substitute == "pull_up_negative"
-    assert "below" in p.why[0].text
+    assert p.substitute is None
+    assert {t.reps for t in p.sets} == {(4, 8)}
+    assert "load.eccentric_only" in {r.rule_id for r in p.why}
+
+
+def test_negatives_are_planned_as_a_few_reps_a_set_for_every_goal() -> None:
+    from backbone.domain.athlete import make_profile
+    from backbone.domain.prescription import dose_for
+    from backbone.domain.vocabulary import BlockKind
+
+    for goal in ("strength", "hypertrophy", "endurance", "health"):
+        profile = make_profile(
+            days_per_week=3, minutes_per_session=45, equipment=["pullup_bar"], level="novice",
+            goal=goal, back_pain="none", weeks=5, start_on=MONDAY,
+        )  # fmt: skip
+        dose = dose_for(CATALOGUE.get("pull_up_negative"), BlockKind.MAIN, profile, EVIDENCE)
+        assert dose.reps == (3, 6), goal
+        assert dose.reasons[0].rule_id == "load.eccentric_only"
 
 
 def test_pull_ups_regress_to_the_assisted_machine_only_when_there_is_one() -> None:

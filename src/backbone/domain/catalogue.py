@@ -181,6 +181,9 @@ def _exercise_from_record(record: Any) -> Exercise:
     unilateral = record["unilateral"]
     if not isinstance(unilateral, bool):
         raise _RecordProblem("unilateral must be true or false")
+    eccentric_only = record.get("eccentric_only", False)
+    if not isinstance(eccentric_only, bool):
+        raise _RecordProblem("eccentric_only must be true or false")
     rule_ids = tuple(_text(r, "rule id") for r in _list(record["rule_ids"], "rule_ids"))
     if not rule_ids:
         raise _RecordProblem("needs at least one rule id that justifies it")
@@ -223,6 +226,7 @@ def _exercise_from_record(record: Any) -> Exercise:
         stability=_enum(Stability, record.get("stability", "free"), "stability"),
         skill=_enum(Skill, record.get("skill", "low"), "skill"),
         family=None if family is None else _text(family, "family"),
+        eccentric_only=eccentric_only,
     )
 
 

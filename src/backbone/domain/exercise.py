@@ -59,6 +59,9 @@ class Exercise:
     skill: Skill = Skill.LOW
     family: str | None = None
     """a lift family shared by variations (deadlift, pull_up): what a swap or a rule looks for"""
+    eccentric_only: bool = False
+    """only the lowering is worked (a pull-up negative): each rep is a slow 4-5 s descent, so a
+    set is a few reps, not a hypertrophy range (load.eccentric_only)"""
 
     def credit(self, muscle: Muscle) -> float:
         """Share of a set counted toward `muscle` (1.0 prime mover, 0.5 synergist, 0 untouched)."""

@@ -145,7 +145,12 @@ def _loaded_dose(
             if exercise.kind is Kind.COMPOUND
             else num("rest.hypertrophy", "isolation_rest_s_min")
         )
-    if exercise.pattern is Pattern.SCAPULAR and exercise.kind is Kind.ISOLATION:
+    if exercise.eccentric_only:
+        # load.eccentric_only: a few slow negatives a set, whatever the goal's range says
+        rule = ECCENTRIC_RULE
+        low, high = eccentric_reps(evidence)
+        reasons.append(Reason(rule, f"{low}-{high} slow negatives a set: the lowering is the work"))
+    elif exercise.pattern is Pattern.SCAPULAR and exercise.kind is Kind.ISOLATION:
         # select.scapular_isolation: the mid and lower traps and the rear delts take 12-20 reps
         # at RIR 1-3 whatever the goal; heavy face pulls turn into a row.
         rule = "select.scapular_isolation"
@@ -206,6 +211,14 @@ def _rir_floor(
 
 
 BIG3_RULE = "core.mcgill_big3"
+ECCENTRIC_RULE = "load.eccentric_only"
+
+
+def eccentric_reps(evidence: EvidenceRegistry) -> tuple[int, int]:
+    """load.eccentric_only: the reps a set of negatives takes, whatever the goal."""
+    return evidence.integer(ECCENTRIC_RULE, "reps_min"), evidence.integer(
+        ECCENTRIC_RULE, "reps_max"
+    )
 
 
 def mcgill_big3(exercise: Exercise) -> bool:

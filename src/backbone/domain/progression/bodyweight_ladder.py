@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from backbone.domain.exercise import Exercise
 from backbone.domain.loads import body_loaded
-from backbone.domain.prescription import Reason
+from backbone.domain.prescription import ECCENTRIC_RULE, Reason, eccentric_reps
 from backbone.domain.program import PlanItem
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.outcome import Outcome
@@ -58,6 +58,8 @@ def progress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context)
             substitute = nxt.slug
             added = None
             why = Reason(RULE, f"{high} reps on every set: move on to {nxt.name}")
+            if nxt.eccentric_only:
+                reps = low, high = eccentric_reps(ctx.evidence)
             text = f"Move on to {nxt.name}: {sets} sets of {low}-{high} reps."
     return Prescription(
         exercise.slug,
@@ -75,11 +77,23 @@ def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) 
     low, high = planned.reps
     reps_done = round(last.mean_reps or 0)
     easier = easier_within(exercise, ctx)
+    instead = " and no easier variation fits your kit"
+    also: tuple[Reason, ...] = ()
+    if easier is not None and easier.eccentric_only:
+        # load.eccentric_only: negatives are for a lifter who cannot yet do a few full reps; one
+        # who can builds the full lift back up a rep at a time (below)
+        few, most = eccentric_reps(ctx.evidence)
+        if reps_done >= few:
+            easier = None
+            instead = ""
+            also = (Reason(ECCENTRIC_RULE, f"no negatives: they are for fewer than {few} full reps"),)
+        else:
+            low, high = few, most
     if easier is not None:
         why = Reason(
             REGRESS_RULE,
-            f"{reps_done} reps a set is below the {low}-{high} range: {easier.name} until the range "
-            "is in reach",
+            f"{reps_done} reps a set is below the {planned.reps[0]}-{planned.reps[1]} range: "
+            f"{easier.name} until the range is in reach",
         )
         text = f"Regress to {easier.name}: {planned.sets} sets of {low}-{high} reps."
         targets = _targets(exercise, easier.slug, None, (low, high), planned.sets, planned, ctx)
@@ -87,7 +101,7 @@ def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) 
     start = max(1, reps_done)
     why = Reason(
         REGRESS_RULE,
-        f"{reps_done} reps a set is below the {low}-{high} range and no easier variation fits your kit: "
+        f"{reps_done} reps a set is below the {low}-{high} range{instead}: "
         f"sets of {start}-{low}, building back to {low}",
     )
     text = (
@@ -96,7 +110,7 @@ def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) 
     )
     added = last.top_kg if body_loaded(exercise) else None
     targets = _targets(exercise, None, added, (start, low), planned.sets, planned, ctx)
-    return Prescription(exercise.slug, targets, False, text, (why,))
+    return Prescription(exercise.slug, targets, False, text, (why, *also))
 
 
 def _targets(

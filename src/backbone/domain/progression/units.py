@@ -16,6 +16,7 @@ from backbone.domain.prescription import (
     BIG3_RULE,
     CARRY_SECONDS,
     HOLD_SECONDS_BY_GOAL,
+    eccentric_reps,
     mcgill_big3,
 )
 from backbone.domain.program import PlanItem
@@ -58,6 +59,10 @@ def fit_target(target: SetTarget, exercise: Exercise, ctx: Context) -> SetTarget
         fitted = replace(fitted, reps=None)
     else:
         fitted = replace(fitted, seconds=None)
+    if exercise.eccentric_only and fitted.reps is not None:
+        # negatives handed a rep range meant for the full lift (8-12 slow lowerings is a minute
+        # under load): a set of negatives is a few reps
+        fitted = replace(fitted, reps=eccentric_reps(ctx.evidence))
     if body_loaded(exercise):
         if fitted.added_kg is None or fitted.load_kg is not None:
             fitted = replace(fitted, load_kg=None, added_kg=0.0)
