@@ -556,6 +556,9 @@ def confirm_import(
     when given, must be the preview's: the client confirms the file it was shown."""
     with new_uow() as uow:
         preview = uow.imports.preview(athlete_id, preview_id)
+        # every abandoned preview of the athlete goes here too (this one as well, if expired)
+        if uow.imports.prune_previews(athlete_id, now - PREVIEW_TTL):
+            uow.commit()
     if preview.created_at < now - PREVIEW_TTL:
         raise NotFound(
             "That import preview has expired: upload the file again.", {"preview_id": preview_id}
