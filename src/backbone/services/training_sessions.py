@@ -10,6 +10,7 @@ from backbone.domain.accounts import SessionComment
 from backbone.domain.errors import InputError, NotFound
 from backbone.domain.history import LogEntry, PerformedSession
 from backbone.services.accounts import UnitOfWorkFactory
+from backbone.services.paging import Paged, Window
 from backbone.services.training_documents import entry_document
 
 COMMENT_MAX_CHARS = 2000
@@ -37,6 +38,26 @@ def sessions(new_uow: UnitOfWorkFactory, athlete_id: int) -> list[SessionDay]:
     return [
         SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
     ]
+
+
+def sessions_page(new_uow: UnitOfWorkFactory, athlete_id: int, window: Window) -> Paged[SessionDay]:
+    """One window of `sessions` (newest first): the database picks the days, then only their
+    entries and finish records are read."""
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        days = uow.sessions.training_days(athlete_id, window)
+        total = uow.sessions.count_training_days(athlete_id)
+        entries = uow.sets.entries_on(athlete_id, days) if days else []
+        performed = (
+            {p.on: p for p in uow.sessions.performed(athlete_id, since=min(days))} if days else {}
+        )
+    by_day: dict[date, list[LogEntry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.performed_on, []).append(entry)
+    found = [
+        SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
+    ]
+    return Paged(found, total)
 
 
 def session_day(new_uow: UnitOfWorkFactory, athlete_id: int, on: date) -> SessionDay:
