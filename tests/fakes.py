@@ -120,6 +120,13 @@ class FakeUserRepository:
     def by_username(self, username: str) -> User | None:
         return next((u for u in self._tables.users.values() if u.username == username), None)
 
+    def end_sessions(self, user_id: int) -> int:
+        user = self.get(user_id)
+        self._tables.users[user_id] = dataclasses.replace(
+            user, session_epoch=user.session_epoch + 1
+        )
+        return user.session_epoch + 1
+
 
 class FakeGrantRepository:
     def __init__(self, tables: _Tables) -> None:

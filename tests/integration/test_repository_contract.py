@@ -286,6 +286,30 @@ def test_usernames_are_unique_and_users_round_trip(uow_factory: UowFactory) -> N
             uow.users.get(999)
 
 
+def test_ending_a_users_sessions_bumps_their_epoch_only(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        ana = uow.users.add(User(username="ana"))
+        bo = uow.users.add(User(username="bo"))
+        uow.commit()
+    assert ana.user_id is not None
+    assert bo.user_id is not None
+    assert ana.session_epoch == 0
+    with uow_factory() as uow:
+        assert uow.users.end_sessions(ana.user_id) == 1
+        assert uow.users.end_sessions(ana.user_id) == 2
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.users.get(ana.user_id).session_epoch == 2
+        assert uow.users.by_username("ana") == dataclasses.replace(ana, session_epoch=2)
+        assert uow.users.get(bo.user_id).session_epoch == 0
+        with pytest.raises(NotFound):
+            uow.users.end_sessions(999)
+    with uow_factory() as uow:  # without commit nothing ends
+        uow.users.end_sessions(bo.user_id)
+    with uow_factory() as uow:
+        assert uow.users.get(bo.user_id).session_epoch == 0
+
+
 def test_grants_are_active_until_revoked(uow_factory: UowFactory) -> None:
     athlete_id = stored_athlete(uow_factory)
     with uow_factory() as uow:

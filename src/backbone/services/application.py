@@ -231,6 +231,12 @@ class Backbone:
 
         auth.revoke_token(self.new_uow, user_id, token_id, self.now())
 
+    def end_sessions(self, user_id: int) -> int:
+        """Log out everywhere: the user's browser sessions all end; the new session epoch."""
+        from backbone.services import auth
+
+        return auth.end_sessions(self.new_uow, user_id)
+
     def authenticate_token(self, secret: str, *, address: str = "local") -> User:
         from backbone.services import auth
 

@@ -58,6 +58,11 @@ class UserRepository(Protocol):
 
     def by_username(self, username: str) -> User | None: ...
 
+    def end_sessions(self, user_id: int) -> int:
+        """Bump the user's session epoch (ending every browser session signed before); the new
+        epoch. NotFound for an unknown user."""
+        ...
+
 
 class AthleteRepository(Protocol):
     def add(self, athlete: Athlete) -> Athlete:

@@ -98,6 +98,7 @@ class SqlUserRepository:
             "role": user.role.value,
             "password_hash": user.password_hash,
             "created_at": _now(),
+            "session_epoch": user.session_epoch,
         }
         try:
             with storage_errors(f"add user '{user.username}'"), self._connection.begin_nested():
@@ -121,6 +122,21 @@ class SqlUserRepository:
                 select(users).where(users.c.username == username)
             ).first()
         return None if row is None else _user(row)
+
+    def end_sessions(self, user_id: int) -> int:
+        # one UPDATE: two "log out everywhere" at once both end every older session
+        with storage_errors("end the user's sessions"):
+            result = self._connection.execute(
+                update(users)
+                .where(users.c.id == user_id)
+                .values(session_epoch=users.c.session_epoch + 1)
+            )
+            if result.rowcount == 0:
+                raise NotFound(f"No user with id {user_id}.", {"user_id": user_id})
+            epoch: int = self._connection.execute(
+                select(users.c.session_epoch).where(users.c.id == user_id)
+            ).scalar_one()
+        return epoch
 
 
 class SqlGrantRepository:
@@ -1674,6 +1690,7 @@ def _user(row: Row[Any]) -> User:
         display_name=row.display_name,
         password_hash=row.password_hash,
         user_id=row.id,
+        session_epoch=row.session_epoch,
     )
 
 
