@@ -52,7 +52,7 @@ def sessions_page(new_uow: UnitOfWorkFactory, athlete_id: int, window: Window) -
             {p.on: p for p in uow.sessions.performed(athlete_id, since=min(days))} if days else {}
         )
     by_day: dict[date, list[LogEntry]] = {}
-    for entry in entries:
+    for entry in sorted(entries, key=_log_order):  # as `sessions` lists them
         by_day.setdefault(entry.performed_on, []).append(entry)
     found = [
         SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
@@ -60,11 +60,17 @@ def sessions_page(new_uow: UnitOfWorkFactory, athlete_id: int, window: Window) -
     return Paged(found, total)
 
 
+def _log_order(entry: LogEntry) -> tuple[date, datetime, int]:
+    """The training log's order (`SetRepository.entries`): day, logged at, id."""
+    return (entry.performed_on, entry.logged_at, entry.entry_id or 0)
+
+
 def session_day(new_uow: UnitOfWorkFactory, athlete_id: int, on: date) -> SessionDay:
     """One day's entries, finish record and comments; NotFound for a day without training."""
     with new_uow() as uow:
         uow.athletes.get(athlete_id)
-        entries = tuple(e for e in uow.sets.entries(athlete_id, since=on) if e.performed_on == on)
+        # the day's entries only (not every entry since), in the log's order
+        entries = tuple(sorted(uow.sets.entries_on(athlete_id, [on]), key=_log_order))
         performed = next(
             (p for p in uow.sessions.performed(athlete_id, since=on) if p.on == on), None
         )

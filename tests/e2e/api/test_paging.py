@@ -8,7 +8,7 @@ from typing import Any
 
 from backbone.services.training_documents import entry_document
 from backbone.services.training_sessions import session_document
-from tests.e2e.api.conftest import Api, ok
+from tests.e2e.api.conftest import NOW, Api, ok
 
 FIRST_DAY = date(2026, 9, 1)
 STRONG = """Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
@@ -63,7 +63,16 @@ def test_sessions_page_newest_first_with_their_entries(api: Api) -> None:
     athlete_id = _athlete(api, ana)
     _long_history(api, athlete_id, 12)
     api.backbone.finish_session(athlete_id, session_rpe=6, on=FIRST_DAY - timedelta(days=1))
+    # logged later but timed earlier (a phone's queued set): the log orders it by its time
+    api.backbone.clock = lambda: NOW - timedelta(days=200)
+    api.backbone.log_sets(athlete_id, "pull_up", ["bwx5@2"], on=FIRST_DAY + timedelta(days=11))
+    api.backbone.clock = lambda: NOW
     everything = api.backbone.sessions(athlete_id)
+    assert everything[0].entries[0].exercise == "pull_up"
+    newest = ok(ana.get("/api/v1/sessions?limit=1"))
+    assert newest == [session_document(everything[0])]
+    day = everything[0].on.isoformat()
+    assert ok(ana.get(f"/api/v1/sessions/{day}"))["entries"] == newest[0]["entries"]
     assert len(everything) == 13  # a finished session without sets is a day too
 
     page = ana.get("/api/v1/sessions?limit=5&offset=5")
