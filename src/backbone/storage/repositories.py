@@ -37,6 +37,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Subquery
 
 from backbone.domain.accounts import Access, ApiToken, CoachGrant, Role, SessionComment, User
 from backbone.domain.athlete import Athlete, Units
@@ -1052,7 +1053,7 @@ class SqlSessionRepository:
             return int(self._connection.execute(query).scalar_one())
 
 
-def _training_days(athlete_id: int) -> Any:
+def _training_days(athlete_id: int) -> Subquery:
     """The distinct days with a log entry or a finished session (UNION drops the repeats)."""
     return union(
         select(log_entries.c.performed_on.label("day")).where(
