@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 from backbone.domain.accounts import ApiToken, CoachGrant, SessionComment, User
 from backbone.domain.athlete import Athlete
@@ -33,7 +33,7 @@ from backbone.domain.history import (
 )
 from backbone.domain.own_exercise import OwnExercise
 from backbone.domain.program import ProgramSwap, RunningProgram
-from backbone.services.ports import DatabaseHealth, StoredProgram
+from backbone.services.ports import DatabaseHealth, StoredProgram, Window
 from backbone.storage.plan_format import decode_plan, encode_plan
 
 
@@ -119,6 +119,13 @@ class FakeUserRepository:
 
     def by_username(self, username: str) -> User | None:
         return next((u for u in self._tables.users.values() if u.username == username), None)
+
+    def end_sessions(self, user_id: int) -> int:
+        user = self.get(user_id)
+        self._tables.users[user_id] = dataclasses.replace(
+            user, session_epoch=user.session_epoch + 1
+        )
+        return user.session_epoch + 1
 
 
 class FakeGrantRepository:
@@ -360,6 +367,28 @@ class FakeSetRepository:
         ]
         return [_sorted_sets(e) for e in sorted(mine, key=_entry_order)]
 
+    def entries_page(
+        self,
+        athlete_id: int,
+        window: Window,
+        *,
+        exercise: str | None = None,
+        since: date | None = None,
+    ) -> list[LogEntry]:
+        return _window(self._filtered(athlete_id, exercise, since), window)
+
+    def count_entries(
+        self, athlete_id: int, *, exercise: str | None = None, since: date | None = None
+    ) -> int:
+        return len(self._filtered(athlete_id, exercise, since))
+
+    def _filtered(
+        self, athlete_id: int, exercise: str | None, since: date | None
+    ) -> list[LogEntry]:
+        return [
+            e for e in self.entries(athlete_id, since) if exercise is None or e.exercise == exercise
+        ]
+
     def last_entry(self, athlete_id: int) -> LogEntry | None:
         mine = [e for e in self._tables.entries.values() if e.athlete_id == athlete_id]
         last = max(mine, key=lambda e: (e.logged_at, e.entry_id or 0), default=None)
@@ -467,6 +496,12 @@ class FakeImportRepository:
             key=lambda r: (r.imported_at, r.batch_id or 0),
         )
 
+    def page(self, athlete_id: int, window: Window) -> list[ImportRecord]:
+        return _window(self.for_athlete(athlete_id), window)
+
+    def count(self, athlete_id: int) -> int:
+        return len(self.for_athlete(athlete_id))
+
     def delete(self, athlete_id: int, batch_id: int) -> None:
         self.get(athlete_id, batch_id)
         del self._tables.imports[batch_id]
@@ -542,6 +577,13 @@ class FakeOwnExerciseRepository:
         del self._tables.own_exercises[(athlete_id, slug)]
 
 
+Item = TypeVar("Item")
+
+
+def _window(items: list[Item], window: Window) -> list[Item]:
+    return items[window.offset : window.offset + window.limit]
+
+
 def _utc(at: datetime) -> datetime:
     """As the SQL adapters do: UTC-aware out, a naive datetime refused."""
     if at.tzinfo is None or at.utcoffset() is None:
@@ -579,6 +621,12 @@ class FakeCheckInRepository:
             key=lambda c: c.on,
         )
 
+    def recent_page(self, athlete_id: int, until: date, days: int, window: Window) -> list[CheckIn]:
+        return _window(self.recent(athlete_id, until, days), window)
+
+    def count_recent(self, athlete_id: int, until: date, days: int) -> int:
+        return len(self.recent(athlete_id, until, days))
+
 
 class FakeSessionRepository:
     def __init__(self, tables: _Tables) -> None:
@@ -597,6 +645,19 @@ class FakeSessionRepository:
             ),
             key=lambda s: s.on,
         )
+
+    def training_days(self, athlete_id: int, window: Window) -> list[date]:
+        return _window(self._days(athlete_id), window)
+
+    def count_training_days(self, athlete_id: int) -> int:
+        return len(self._days(athlete_id))
+
+    def _days(self, athlete_id: int) -> list[date]:
+        logged = {
+            e.performed_on for e in self._tables.entries.values() if e.athlete_id == athlete_id
+        }
+        finished = {on for owner, on in self._tables.sessions if owner == athlete_id}
+        return sorted(logged | finished, reverse=True)
 
 
 class FakeEnduranceRepository:

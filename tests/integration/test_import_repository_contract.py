@@ -13,7 +13,7 @@ from backbone.domain.history import ImportPreview, ImportRecord, LogEntry, Presc
 from backbone.domain.own_exercise import Movement, OwnExercise
 from backbone.domain.program import ProgramSwap
 from backbone.domain.vocabulary import Muscle, SpinalLoad
-from backbone.services.ports import StoredProgram
+from backbone.services.ports import StoredProgram, Window
 from tests.integration.conftest import UowFactory
 from tests.integration.test_repository_contract import (
     AT,
@@ -151,6 +151,24 @@ def test_import_records_come_back_utc(uow_factory: UowFactory) -> None:
         got = uow.imports.get(athlete_id, batch.batch_id)
     assert got.imported_at == at
     assert got.imported_at.tzinfo == UTC
+
+
+def test_a_window_of_imports_oldest_first_and_their_count(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    other = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        for hours in (3, 0, 2, 0):  # two at the same instant: then by batch id
+            at = AT + timedelta(hours=hours)
+            uow.imports.add(a_record(athlete_id, imported_at=at, file_name=f"{hours}.csv"))
+        uow.imports.add(a_record(other))
+        uow.commit()
+    with uow_factory() as uow:
+        everything = uow.imports.for_athlete(athlete_id)
+        assert [r.file_name for r in everything] == ["0.csv", "0.csv", "2.csv", "3.csv"]
+        assert uow.imports.page(athlete_id, Window(2, 1)) == everything[1:3]
+        assert uow.imports.page(athlete_id, Window(2, 4)) == []
+        assert uow.imports.count(athlete_id) == 4
+        assert uow.imports.count(other) == 1
 
 
 def test_own_exercises_are_per_athlete_and_unique(uow_factory: UowFactory) -> None:

@@ -39,7 +39,7 @@ from backbone.domain.program import (
     Week,
 )
 from backbone.domain.vocabulary import BackPain, BlockKind, Day, Equipment, Goal, Level, Muscle
-from backbone.services.ports import UnitOfWork
+from backbone.services.ports import UnitOfWork, Window
 from backbone.storage.engine import create_backbone_engine
 from backbone.storage.tables import athletes, endurance_results, log_entries, logged_sets
 from backbone.storage.unit_of_work import SqlUnitOfWork
@@ -284,6 +284,30 @@ def test_usernames_are_unique_and_users_round_trip(uow_factory: UowFactory) -> N
         assert uow.users.by_username("nobody") is None
         with pytest.raises(NotFound):
             uow.users.get(999)
+
+
+def test_ending_a_users_sessions_bumps_their_epoch_only(uow_factory: UowFactory) -> None:
+    with uow_factory() as uow:
+        ana = uow.users.add(User(username="ana"))
+        bo = uow.users.add(User(username="bo"))
+        uow.commit()
+    assert ana.user_id is not None
+    assert bo.user_id is not None
+    assert ana.session_epoch == 0
+    with uow_factory() as uow:
+        assert uow.users.end_sessions(ana.user_id) == 1
+        assert uow.users.end_sessions(ana.user_id) == 2
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.users.get(ana.user_id).session_epoch == 2
+        assert uow.users.by_username("ana") == dataclasses.replace(ana, session_epoch=2)
+        assert uow.users.get(bo.user_id).session_epoch == 0
+        with pytest.raises(NotFound):
+            uow.users.end_sessions(999)
+    with uow_factory() as uow:  # without commit nothing ends
+        uow.users.end_sessions(bo.user_id)
+    with uow_factory() as uow:
+        assert uow.users.get(bo.user_id).session_epoch == 0
 
 
 def test_grants_are_active_until_revoked(uow_factory: UowFactory) -> None:
@@ -614,6 +638,36 @@ def test_entries_are_ordered_by_day_logged_at_and_id(uow_factory: UowFactory) ->
         assert uow.sets.entries(athlete_in(uow, "bo")) == []
 
 
+def test_a_window_of_entries_is_cut_in_the_database_in_the_same_order(
+    uow_factory: UowFactory,
+) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    other = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        for day in (3, 0, 2, 1, 0, 4):  # added out of order; two on the first day
+            on = DAY + timedelta(days=day)
+            uow.sets.add_entry(an_entry(athlete_id, on=on, at=AT + timedelta(days=day), sets=2))
+            uow.sets.add_entry(an_entry(athlete_id, exercise="pull_up", on=on, sets=1))
+        uow.sets.add_entry(an_entry(other, on=DAY))
+        uow.commit()
+    with uow_factory() as uow:
+        everything = uow.sets.entries(athlete_id)
+        assert uow.sets.entries_page(athlete_id, Window(5, 3)) == everything[3:8]
+        assert uow.sets.entries_page(athlete_id, Window(5, 10)) == everything[10:]
+        assert uow.sets.entries_page(athlete_id, Window(5, 12)) == []
+        assert uow.sets.count_entries(athlete_id) == 12
+        rows = [e for e in everything if e.exercise == "barbell_row"]
+        assert uow.sets.entries_page(athlete_id, Window(2, 1), exercise="barbell_row") == rows[1:3]
+        assert all(len(e.sets) == 2 for e in rows)
+        assert uow.sets.count_entries(athlete_id, exercise="barbell_row") == 6
+        since = DAY + timedelta(days=3)
+        later = [e for e in everything if e.performed_on >= since]
+        assert uow.sets.entries_page(athlete_id, Window(100), since=since) == later
+        assert uow.sets.count_entries(athlete_id, exercise="pull_up", since=since) == 2
+        assert uow.sets.count_entries(other) == 1
+        assert uow.sets.count_entries(athlete_in(uow, "cy")) == 0
+
+
 def test_entries_give_their_sets_in_position_order(uow_factory: UowFactory) -> None:
     athlete_id = stored_athlete(uow_factory)
     with uow_factory() as uow:
@@ -818,6 +872,23 @@ def test_recent_check_ins_window_is_half_open_and_oldest_first(uow_factory: UowF
         assert uow.check_ins.recent(athlete_id, DAY, 0) == []
 
 
+def test_a_window_of_recent_check_ins_and_their_count(uow_factory: UowFactory) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    other = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        for back in (0, 6, 3, 7, 1):
+            uow.check_ins.add(CheckIn(athlete_id, DAY - timedelta(days=back), 7.0, back, 1))
+        uow.check_ins.add(CheckIn(other, DAY, 7.0, 9, 9))
+        uow.commit()
+    with uow_factory() as uow:
+        recent = uow.check_ins.recent(athlete_id, DAY, 7)
+        assert uow.check_ins.recent_page(athlete_id, DAY, 7, Window(2, 1)) == recent[1:3]
+        assert uow.check_ins.recent_page(athlete_id, DAY, 7, Window(2, 4)) == []
+        assert uow.check_ins.count_recent(athlete_id, DAY, 7) == 4
+        assert uow.check_ins.count_recent(athlete_id, DAY, 8) == 5
+        assert uow.check_ins.count_recent(other, DAY, 7) == 1
+
+
 # --- performed sessions ------------------------------------------------------------------------
 
 
@@ -848,6 +919,29 @@ def test_performed_sessions_are_oldest_first_and_filter_by_since(uow_factory: Uo
         assert performed[0].duration_min == 1 / 3
         since = uow.sessions.performed(athlete_id, since=DAY + timedelta(days=2))
         assert [s.on for s in since] == [DAY + timedelta(days=2), DAY + timedelta(days=4)]
+
+
+def test_training_days_are_the_distinct_days_with_sets_or_a_finish_newest_first(
+    uow_factory: UowFactory,
+) -> None:
+    athlete_id = stored_athlete(uow_factory)
+    other = stored_athlete(uow_factory, "bo")
+    with uow_factory() as uow:
+        for day in (0, 2, 2, 5):  # two entries on one day: one training day
+            uow.sets.add_entry(an_entry(athlete_id, on=DAY + timedelta(days=day)))
+        for day in (2, 3, -1):  # a finish on a day with sets, and on days without any
+            uow.sessions.record(PerformedSession(athlete_id, DAY + timedelta(days=day), 7, 40.0))
+        uow.sets.add_entry(an_entry(other, on=DAY + timedelta(days=9)))
+        uow.sessions.record(PerformedSession(other, DAY + timedelta(days=8), 7, 40.0))
+        uow.commit()
+    newest_first = [DAY + timedelta(days=d) for d in (5, 3, 2, 0, -1)]
+    with uow_factory() as uow:
+        assert uow.sessions.training_days(athlete_id, Window(100)) == newest_first
+        assert uow.sessions.training_days(athlete_id, Window(2, 2)) == newest_first[2:4]
+        assert uow.sessions.training_days(athlete_id, Window(2, 5)) == []
+        assert uow.sessions.count_training_days(athlete_id) == 5
+        assert uow.sessions.count_training_days(other) == 2
+        assert uow.sessions.count_training_days(athlete_in(uow, "cy")) == 0
 
 
 # --- endurance test results --------------------------------------------------------------------

@@ -168,6 +168,22 @@ def test_a_backup_restores_completely_and_exports_the_same_bytes(facts: Knowledg
         empty.import_file(restored, backup.text.encode(), "backup.json")
 
 
+def test_undoing_a_restore_removes_the_exercises_of_ones_own_it_created(facts: Knowledge) -> None:
+    app, me = fresh_app(facts)
+    app.import_file(me, SQUAT_FILE, "legs.csv")
+    assert app.own_exercises(me)  # the squat file leaves one exercise of the athlete's own
+    backup = app.export_history(me, "json")
+    empty, restored = fresh_app(facts)
+    report = empty.import_file(restored, backup.text.encode(), "backup.json")
+    assert report.batch_id is not None
+    assert [o.slug for o in empty.own_exercises(restored)] == [
+        o.slug for o in app.own_exercises(me)
+    ]
+    empty.undo_import(restored, report.batch_id)
+    assert empty.history(restored)[1] == []
+    assert empty.own_exercises(restored) == []
+
+
 def test_a_changed_backup_is_refused(facts: Knowledge) -> None:
     app, me = fresh_app(facts)
     app.log_sets(me, "barbell_bent_over_row", ["60x8@2"], on=MONDAY)

@@ -3,13 +3,16 @@ mapping fixes, custom exercises in the analytics, and nothing half-imported."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from backbone.domain.errors import Conflict, InputError, NotFound
 from backbone.services.application import Backbone
+from backbone.services.importing import PREVIEW_TTL
+from backbone.services.ports import Knowledge
 from tests.fakes import FakeStore
+from tests.service.conftest import NOW
 from tests.unit.import_samples import SAMPLES
 
 STRONG = (SAMPLES / "strong_comma_no_unit.csv").read_bytes()
@@ -249,6 +252,26 @@ def test_a_preview_is_confirmed_once_with_the_bytes_that_were_shown(
     theirs = app.preview_import(other, STRONG, "strong.csv")
     with pytest.raises(NotFound):
         app.confirm_import(me, theirs.preview_id)
+
+
+def test_abandoned_previews_are_removed_by_the_next_preview_or_confirm(
+    facts: Knowledge, store: FakeStore
+) -> None:
+    clock = [NOW]
+    app = Backbone(knowledge=facts, database=store, clock=lambda: clock[0])
+    me = app.local_athlete().athlete_id
+    assert me is not None
+    abandoned = app.preview_import(me, STRONG, "strong.csv")
+    clock[0] = NOW + PREVIEW_TTL + timedelta(minutes=1)
+    kept = app.preview_import(me, STRONG, "again.csv")
+    assert set(store.committed.previews) == {kept.preview_id}
+    with pytest.raises(NotFound):
+        app.confirm_import(me, abandoned.preview_id)
+
+    clock[0] += PREVIEW_TTL + timedelta(minutes=1)
+    with pytest.raises(NotFound, match="expired"):
+        app.confirm_import(me, kept.preview_id)
+    assert store.committed.previews == {}  # the expired one went with the refusal
 
 
 def test_a_calendar_feed_secret_opens_the_program_until_revoked(app: Backbone, me: int) -> None:

@@ -25,7 +25,7 @@ ATHLETE_DATA = (
 """repositories whose every method reads or writes one athlete's data"""
 ACCOUNT_METHODS = {
     ports.AthleteRepository: {"add", "get", "owned_by", "update"},
-    ports.UserRepository: {"add", "get", "by_username"},
+    ports.UserRepository: {"add", "get", "by_username", "end_sessions"},
     ports.GrantRepository: {"grant", "revoke", "for_athlete", "for_coach"},
     ports.TokenRepository: {
         "add",

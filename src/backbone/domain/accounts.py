@@ -39,6 +39,8 @@ class User:
     password_hash: str | None = None
     """an argon2 hash (set by the server's sign-up); None for the local user"""
     user_id: int | None = None
+    session_epoch: int = 0
+    """every browser session carries it; "log out everywhere" bumps it to end them all"""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from backbone.services.ports import Database, Knowledge, UnitOfWork
+from backbone.services.ports import Database, Knowledge, UnitOfWork, Window
 
 if TYPE_CHECKING:
     # Types only: each use case's module is imported by the method that runs it, so a cold
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from backbone.reports.document import Report
     from backbone.services.exporting import Export
     from backbone.services.importing import ImportReport, MapResult, PreviewedImport, Progress
+    from backbone.services.paging import Paged
     from backbone.services.passwords import Passwords
     from backbone.services.planning import PlanRequest
     from backbone.services.programs import ProgramView
@@ -229,6 +230,12 @@ class Backbone:
         from backbone.services import auth
 
         auth.revoke_token(self.new_uow, user_id, token_id, self.now())
+
+    def end_sessions(self, user_id: int) -> int:
+        """Log out everywhere: the user's browser sessions all end; the new session epoch."""
+        from backbone.services import auth
+
+        return auth.end_sessions(self.new_uow, user_id)
 
     def authenticate_token(self, secret: str, *, address: str = "local") -> User:
         from backbone.services import auth
@@ -429,6 +436,11 @@ class Backbone:
 
         return training_sessions.sessions(self.new_uow, athlete_id)
 
+    def sessions_page(self, athlete_id: int, window: Window) -> Paged[SessionDay]:
+        from backbone.services import training_sessions
+
+        return training_sessions.sessions_page(self.new_uow, athlete_id, window)
+
     def session_day(self, athlete_id: int, on: date) -> SessionDay:
         from backbone.services import training_sessions
 
@@ -450,6 +462,13 @@ class Backbone:
 
         return recovery.recent_check_ins(self.new_uow, athlete_id, until or self.today_on(), days)
 
+    def check_ins_page(self, athlete_id: int, days: int, window: Window) -> Paged[CheckIn]:
+        from backbone.services import recovery
+
+        return recovery.recent_check_ins_page(
+            self.new_uow, athlete_id, self.today_on(), days, window
+        )
+
     def history(
         self, athlete_id: int, *, exercise: str | None = None, since: date | None = None
     ) -> tuple[Athlete, list[LogEntry]]:
@@ -457,6 +476,21 @@ class Backbone:
 
         return training_log.history(
             self.new_uow, self.knowledge, athlete_id, exercise=exercise, since=since
+        )
+
+    def history_page(
+        self,
+        athlete_id: int,
+        window: Window,
+        *,
+        exercise: str | None = None,
+        since: date | None = None,
+    ) -> Paged[LogEntry]:
+        """One window of `history`, cut in the database, with how many entries there are."""
+        from backbone.services import training_log
+
+        return training_log.history_page(
+            self.new_uow, self.knowledge, athlete_id, window, exercise=exercise, since=since
         )
 
     def check_in(
@@ -648,6 +682,11 @@ class Backbone:
         from backbone.services import importing
 
         return importing.list_imports(self.new_uow, athlete_id)
+
+    def imports_page(self, athlete_id: int, window: Window) -> Paged[ImportRecord]:
+        from backbone.services import importing
+
+        return importing.imports_page(self.new_uow, athlete_id, window)
 
     def own_exercises(self, athlete_id: int) -> list[OwnExercise]:
         """The athlete's own exercises (imported names the catalogue lacks), by slug."""

@@ -202,6 +202,15 @@ def user_by_id(new_uow: UnitOfWorkFactory, user_id: int) -> User:
         return uow.users.get(user_id)
 
 
+def end_sessions(new_uow: UnitOfWorkFactory, user_id: int) -> int:
+    """Log out everywhere: every browser session of the user signed so far stops working (API
+    tokens are revoked one by one). Returns the user's new session epoch."""
+    with new_uow() as uow:
+        epoch = uow.users.end_sessions(user_id)
+        uow.commit()
+    return epoch
+
+
 def token_document(token: ApiToken, secret: str | None = None) -> dict[str, object]:
     """A token as JSON; the secret only in the answer that created it."""
     body: dict[str, object] = {

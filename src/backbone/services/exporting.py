@@ -354,8 +354,6 @@ def _write_restore(
     athlete_id = athlete.athlete_id
     assert athlete_id is not None
     uow.athletes.update(restored.settings(athlete))
-    for own in restored.own:
-        uow.own_exercises.add(own)
     for program in restored.programs:
         uow.programs.add_stored(program)
     for session in restored.sessions:
@@ -381,6 +379,9 @@ def _write_restore(
         )
     )
     assert record.batch_id is not None
+    # the restore's batch created these, so undoing it removes the ones nothing else uses
+    for own in restored.own:
+        uow.own_exercises.add(replace(own, import_batch_id=record.batch_id))
     uow.sets.add_entries(
         athlete_id, [replace(e, import_batch_id=record.batch_id) for e in restored.entries]
     )

@@ -41,6 +41,7 @@ from backbone.importers.detect import KNOWN_FORMATS, decode_export, parse_export
 from backbone.importers.guess import ExerciseGuess, guess_exercise
 from backbone.importers.names import AliasTable, MatchMethod, NameMatcher, name_key
 from backbone.services.accounts import UnitOfWorkFactory
+from backbone.services.paging import Paged, Window
 from backbone.services.ports import Knowledge, UnitOfWork
 
 Progress = Callable[[int, int], None]
@@ -556,6 +557,9 @@ def confirm_import(
     when given, must be the preview's: the client confirms the file it was shown."""
     with new_uow() as uow:
         preview = uow.imports.preview(athlete_id, preview_id)
+        # every abandoned preview of the athlete goes here too (this one as well, if expired)
+        if uow.imports.prune_previews(athlete_id, now - PREVIEW_TTL):
+            uow.commit()
     if preview.created_at < now - PREVIEW_TTL:
         raise NotFound(
             "That import preview has expired: upload the file again.", {"preview_id": preview_id}
@@ -600,6 +604,13 @@ def undo_import(new_uow: UnitOfWorkFactory, athlete_id: int, batch_id: int) -> I
 def list_imports(new_uow: UnitOfWorkFactory, athlete_id: int) -> list[ImportRecord]:
     with new_uow() as uow:
         return uow.imports.for_athlete(athlete_id)
+
+
+def imports_page(
+    new_uow: UnitOfWorkFactory, athlete_id: int, window: Window
+) -> Paged[ImportRecord]:
+    with new_uow() as uow:
+        return Paged(uow.imports.page(athlete_id, window), uow.imports.count(athlete_id))
 
 
 def map_exercise(

@@ -31,6 +31,14 @@ from backbone.domain.program import KnownSet, ProgramSwap, RunningProgram
 
 
 @dataclass(frozen=True, slots=True)
+class Window:
+    """One page of a list: `limit` items after skipping `offset`, in the list's stable order."""
+
+    limit: int
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
     """The reference data every use case reads: exercises, evidence, and a solver for plans."""
 
@@ -49,6 +57,11 @@ class UserRepository(Protocol):
         ...
 
     def by_username(self, username: str) -> User | None: ...
+
+    def end_sessions(self, user_id: int) -> int:
+        """Bump the user's session epoch (ending every browser session signed before); the new
+        epoch. NotFound for an unknown user."""
+        ...
 
 
 class AthleteRepository(Protocol):
@@ -169,6 +182,23 @@ class SetRepository(Protocol):
         """Entries ordered by (performed_on, logged_at, entry_id), each with its sets."""
         ...
 
+    def entries_page(
+        self,
+        athlete_id: int,
+        window: Window,
+        *,
+        exercise: str | None = None,
+        since: date | None = None,
+    ) -> list[LogEntry]:
+        """One window of `entries` (same order), optionally only one exercise's entries."""
+        ...
+
+    def count_entries(
+        self, athlete_id: int, *, exercise: str | None = None, since: date | None = None
+    ) -> int:
+        """How many entries `entries_page` pages through with the same filters."""
+        ...
+
     def last_entry(self, athlete_id: int) -> LogEntry | None:
         """The most recently logged entry (by logged_at, then entry_id)."""
         ...
@@ -225,6 +255,14 @@ class ImportRepository(Protocol):
         """The athlete's imports, oldest first."""
         ...
 
+    def page(self, athlete_id: int, window: Window) -> list[ImportRecord]:
+        """One window of `for_athlete` (oldest first, then by batch id)."""
+        ...
+
+    def count(self, athlete_id: int) -> int:
+        """How many imports the athlete has."""
+        ...
+
     def delete(self, athlete_id: int, batch_id: int) -> None:
         """Delete the batch and every entry it wrote; NotFound if the athlete has no such batch."""
         ...
@@ -277,6 +315,14 @@ class CheckInRepository(Protocol):
         """Check-ins in (until - days, until], oldest first."""
         ...
 
+    def recent_page(self, athlete_id: int, until: date, days: int, window: Window) -> list[CheckIn]:
+        """One window of `recent` (same order)."""
+        ...
+
+    def count_recent(self, athlete_id: int, until: date, days: int) -> int:
+        """How many check-ins `recent` holds."""
+        ...
+
 
 class SessionRepository(Protocol):
     def record(self, session: PerformedSession) -> None:
@@ -284,6 +330,14 @@ class SessionRepository(Protocol):
         ...
 
     def performed(self, athlete_id: int, since: date | None = None) -> list[PerformedSession]: ...
+
+    def training_days(self, athlete_id: int, window: Window) -> list[date]:
+        """One window of the days with a log entry or a finished session, newest first."""
+        ...
+
+    def count_training_days(self, athlete_id: int) -> int:
+        """How many days have a log entry or a finished session."""
+        ...
 
 
 class EnduranceRepository(Protocol):

@@ -11,6 +11,7 @@ from backbone.domain.inputs import check_date, check_number
 from backbone.domain.progression import Recovery, assess_recovery
 from backbone.domain.safety import normalise_red_flags, screen_red_flags
 from backbone.services.accounts import UnitOfWorkFactory
+from backbone.services.paging import Paged, Window
 from backbone.services.ports import Knowledge
 
 LOOKBACK_DAYS = 14
@@ -129,6 +130,19 @@ def recent_check_ins(
     with new_uow() as uow:
         uow.athletes.get(athlete_id)
         return uow.check_ins.recent(athlete_id, until, days)
+
+
+def recent_check_ins_page(
+    new_uow: UnitOfWorkFactory, athlete_id: int, until: date, days: int, window: Window
+) -> Paged[CheckIn]:
+    """One window of `recent_check_ins` (oldest first), with how many there are in all."""
+    low, high = CHECK_IN_DAYS_RANGE
+    if not low <= days <= high:
+        raise InputError(f"days must be {low}-{high}; got {days}.", {"field": "days"})
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        found = uow.check_ins.recent_page(athlete_id, until, days, window)
+        return Paged(found, uow.check_ins.count_recent(athlete_id, until, days))
 
 
 def check_in_document(check_in: CheckIn) -> dict[str, object]:

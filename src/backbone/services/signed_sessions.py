@@ -1,12 +1,15 @@
 """Signed login sessions and CSRF tokens, for browsers: nothing is kept per session on the server.
 
-    value = sign_session(key, user_id, now)        # the cookie's value
+    value = sign_session(key, user_id, epoch, now) # the cookie's value
     claims = read_session(key, value, now)         # None if forged, damaged or expired
     token = csrf_token(key, claims)                # put in forms / the X-CSRF-Token header
     csrf_ok(key, claims, token)
 
 The key is a random secret stored once in the database (`session_key`), so every worker and every
-host on the same database signs and checks alike. HMAC-SHA256 over `user_id.nonce.issued_at`;
+host on the same database signs and checks alike. HMAC-SHA256 over
+`user_id.nonce.issued_at.epoch`, where epoch is the user's session epoch when signing: "log out
+everywhere" bumps the stored epoch, and a session whose epoch is not the user's current one is
+refused (the one read per request that makes these stateless cookies revocable);
 the CSRF token is an HMAC of the session's nonce under the same key (a synchroniser token tied to
 the session, so a cross-site page cannot forge one).
 """
@@ -20,6 +23,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from backbone.domain.accounts import User
 from backbone.services.accounts import UnitOfWorkFactory
 
 SESSION_KEY_NAME = "session-signing-key"
@@ -32,6 +36,12 @@ class SessionClaims:
     nonce: str
     issued_at: int
     """epoch seconds"""
+    epoch: int
+    """the user's session epoch it was signed under (see `User.session_epoch`)"""
+
+    def current_for(self, user: User) -> bool:
+        """Still valid for this user: not ended by a "log out everywhere" since."""
+        return self.user_id == user.user_id and self.epoch == user.session_epoch
 
 
 def session_key(new_uow: UnitOfWorkFactory) -> bytes:
@@ -47,25 +57,25 @@ def _mac(key: bytes, message: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def sign_session(key: bytes, user_id: int, now: datetime) -> str:
-    payload = f"{user_id}.{secrets.token_urlsafe(16)}.{int(now.timestamp())}"
+def sign_session(key: bytes, user_id: int, epoch: int, now: datetime) -> str:
+    payload = f"{user_id}.{secrets.token_urlsafe(16)}.{int(now.timestamp())}.{epoch}"
     return f"{payload}.{_mac(key, 'session:' + payload)}"
 
 
 def read_session(key: bytes, value: str, now: datetime) -> SessionClaims | None:
     parts = value.split(".")
-    if len(parts) != 4 or len(value) > 300:
-        return None
-    user, nonce, issued, mac = parts
-    payload = f"{user}.{nonce}.{issued}"
+    if len(parts) != 5 or len(value) > 300:
+        return None  # a cookie from before session epochs (four parts) signs in again
+    user, nonce, issued, epoch, mac = parts
+    payload = f"{user}.{nonce}.{issued}.{epoch}"
     if not hmac.compare_digest(mac, _mac(key, "session:" + payload)):
         return None
-    if not (user.isdigit() and issued.isdigit()):
+    if not (user.isdigit() and issued.isdigit() and epoch.isdigit()):
         return None
     age = int(now.timestamp()) - int(issued)
     if not 0 <= age <= SESSION_MAX_AGE_S:
         return None
-    return SessionClaims(int(user), nonce, int(issued))
+    return SessionClaims(int(user), nonce, int(issued), int(epoch))
 
 
 def csrf_token(key: bytes, claims: SessionClaims) -> str:

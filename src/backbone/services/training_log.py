@@ -25,6 +25,7 @@ from backbone.domain.shorthand import MAX_LOAD, ParsedSet, parse_sets
 from backbone.domain.strength import PersonalRecord, new_records, set_e1rm_kg
 from backbone.domain.vocabulary import BackPain, MeasuredBy
 from backbone.services.accounts import UnitOfWorkFactory
+from backbone.services.paging import Paged, Window
 from backbone.services.ports import Knowledge, UnitOfWork
 from backbone.services.programs import running_program, switch_back_pain
 from backbone.services.training import PRESCRIBED_BLOCKS, prescription_after
@@ -315,16 +316,40 @@ def history(
     with new_uow() as uow:
         athlete = uow.athletes.get(athlete_id)
         entries = uow.sets.entries(athlete_id, since=since)
-        own = uow.own_exercises.for_athlete(athlete_id) if exercise else []
-    slug = None
-    if exercise:
-        # an exercise of the athlete's own (from an import) by its slug or name, else the catalogue's
-        wanted = exercise.strip().casefold()
-        mine = next((o for o in own if wanted in (o.slug, o.name.casefold())), None)
-        slug = mine.slug if mine is not None else resolve_exercise(exercise, knowledge).slug
+        slug = _history_slug(uow, knowledge, athlete_id, exercise)
     if slug is not None:
         entries = [e for e in entries if e.exercise == slug]
     return athlete, entries
+
+
+def history_page(
+    new_uow: UnitOfWorkFactory,
+    knowledge: Knowledge,
+    athlete_id: int,
+    window: Window,
+    *,
+    exercise: str | None = None,
+    since: date | None = None,
+) -> Paged[LogEntry]:
+    """One window of `history` (same order and filters), cut by the database, with the total."""
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        slug = _history_slug(uow, knowledge, athlete_id, exercise)
+        found = uow.sets.entries_page(athlete_id, window, exercise=slug, since=since)
+        total = uow.sets.count_entries(athlete_id, exercise=slug, since=since)
+    return Paged(found, total)
+
+
+def _history_slug(
+    uow: UnitOfWork, knowledge: Knowledge, athlete_id: int, exercise: str | None
+) -> str | None:
+    if not exercise:
+        return None
+    # an exercise of the athlete's own (from an import) by its slug or name, else the catalogue's
+    own = uow.own_exercises.for_athlete(athlete_id)
+    wanted = exercise.strip().casefold()
+    mine = next((o for o in own if wanted in (o.slug, o.name.casefold())), None)
+    return mine.slug if mine is not None else resolve_exercise(exercise, knowledge).slug
 
 
 def _check_fits(exercise: Exercise, one: ParsedSet) -> None:

@@ -10,6 +10,7 @@ from backbone.domain.accounts import SessionComment
 from backbone.domain.errors import InputError, NotFound
 from backbone.domain.history import LogEntry, PerformedSession
 from backbone.services.accounts import UnitOfWorkFactory
+from backbone.services.paging import Paged, Window
 from backbone.services.training_documents import entry_document
 
 COMMENT_MAX_CHARS = 2000
@@ -39,11 +40,37 @@ def sessions(new_uow: UnitOfWorkFactory, athlete_id: int) -> list[SessionDay]:
     ]
 
 
+def sessions_page(new_uow: UnitOfWorkFactory, athlete_id: int, window: Window) -> Paged[SessionDay]:
+    """One window of `sessions` (newest first): the database picks the days, then only their
+    entries and finish records are read."""
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        days = uow.sessions.training_days(athlete_id, window)
+        total = uow.sessions.count_training_days(athlete_id)
+        entries = uow.sets.entries_on(athlete_id, days) if days else []
+        performed = (
+            {p.on: p for p in uow.sessions.performed(athlete_id, since=min(days))} if days else {}
+        )
+    by_day: dict[date, list[LogEntry]] = {}
+    for entry in sorted(entries, key=_log_order):  # as `sessions` lists them
+        by_day.setdefault(entry.performed_on, []).append(entry)
+    found = [
+        SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
+    ]
+    return Paged(found, total)
+
+
+def _log_order(entry: LogEntry) -> tuple[date, datetime, int]:
+    """The training log's order (`SetRepository.entries`): day, logged at, id."""
+    return (entry.performed_on, entry.logged_at, entry.entry_id or 0)
+
+
 def session_day(new_uow: UnitOfWorkFactory, athlete_id: int, on: date) -> SessionDay:
     """One day's entries, finish record and comments; NotFound for a day without training."""
     with new_uow() as uow:
         uow.athletes.get(athlete_id)
-        entries = tuple(e for e in uow.sets.entries(athlete_id, since=on) if e.performed_on == on)
+        # the day's entries only (not every entry since), in the log's order
+        entries = tuple(sorted(uow.sets.entries_on(athlete_id, [on]), key=_log_order))
         performed = next(
             (p for p in uow.sessions.performed(athlete_id, since=on) if p.on == on), None
         )

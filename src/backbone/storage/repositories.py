@@ -33,9 +33,11 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    union,
     update,
 )
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Subquery
 
 from backbone.domain.accounts import Access, ApiToken, CoachGrant, Role, SessionComment, User
 from backbone.domain.athlete import Athlete, Units
@@ -55,7 +57,7 @@ from backbone.domain.history import (
 from backbone.domain.own_exercise import Movement, OwnExercise
 from backbone.domain.program import KnownSet, ProgramSwap, RunningProgram
 from backbone.domain.vocabulary import Muscle, SpinalLoad
-from backbone.services.ports import StoredProgram
+from backbone.services.ports import StoredProgram, Window
 from backbone.storage.errors import ROW_DECODING_ERRORS, damaged_row, reading_rows, storage_errors
 from backbone.storage.plan_format import DecodedPlans, encode_plan
 from backbone.storage.tables import (
@@ -97,6 +99,7 @@ class SqlUserRepository:
             "role": user.role.value,
             "password_hash": user.password_hash,
             "created_at": _now(),
+            "session_epoch": user.session_epoch,
         }
         try:
             with storage_errors(f"add user '{user.username}'"), self._connection.begin_nested():
@@ -120,6 +123,21 @@ class SqlUserRepository:
                 select(users).where(users.c.username == username)
             ).first()
         return None if row is None else _user(row)
+
+    def end_sessions(self, user_id: int) -> int:
+        # one UPDATE: two "log out everywhere" at once both end every older session
+        with storage_errors("end the user's sessions"):
+            result = self._connection.execute(
+                update(users)
+                .where(users.c.id == user_id)
+                .values(session_epoch=users.c.session_epoch + 1)
+            )
+            if result.rowcount == 0:
+                raise NotFound(f"No user with id {user_id}.", {"user_id": user_id})
+            epoch: int = self._connection.execute(
+                select(users.c.session_epoch).where(users.c.id == user_id)
+            ).scalar_one()
+        return epoch
 
 
 class SqlGrantRepository:
@@ -586,6 +604,34 @@ class SqlSetRepository:
             query = query.where(log_entries.c.performed_on >= since)
         return self._with_sets(query)
 
+    def entries_page(
+        self,
+        athlete_id: int,
+        window: Window,
+        *,
+        exercise: str | None = None,
+        since: date | None = None,
+    ) -> list[LogEntry]:
+        query = (
+            select(log_entries)
+            .where(*_entry_filters(athlete_id, exercise, since))
+            .order_by(log_entries.c.performed_on, log_entries.c.logged_at, log_entries.c.id)
+            .limit(window.limit)
+            .offset(window.offset)
+        )
+        return self._with_sets(query)
+
+    def count_entries(
+        self, athlete_id: int, *, exercise: str | None = None, since: date | None = None
+    ) -> int:
+        query = (
+            select(func.count())
+            .select_from(log_entries)
+            .where(*_entry_filters(athlete_id, exercise, since))
+        )
+        with storage_errors("count log entries"):
+            return int(self._connection.execute(query).scalar_one())
+
     def last_entry(self, athlete_id: int) -> LogEntry | None:
         query = (
             select(log_entries)
@@ -679,6 +725,17 @@ class SqlSetRepository:
         ]
 
 
+def _entry_filters(
+    athlete_id: int, exercise: str | None, since: date | None
+) -> list[ColumnElement[bool]]:
+    filters = [log_entries.c.athlete_id == athlete_id]
+    if exercise is not None:
+        filters.append(log_entries.c.exercise == exercise)
+    if since is not None:
+        filters.append(log_entries.c.performed_on >= since)
+    return filters
+
+
 class SqlImportRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
@@ -718,6 +775,26 @@ class SqlImportRepository:
         )
         with storage_errors("read the imports"):
             return [_import_record(row) for row in self._connection.execute(query)]
+
+    def page(self, athlete_id: int, window: Window) -> list[ImportRecord]:
+        query = (
+            select(import_batches)
+            .where(import_batches.c.athlete_id == athlete_id)
+            .order_by(import_batches.c.imported_at, import_batches.c.id)
+            .limit(window.limit)
+            .offset(window.offset)
+        )
+        with storage_errors("read the imports"):
+            return [_import_record(row) for row in self._connection.execute(query)]
+
+    def count(self, athlete_id: int) -> int:
+        query = (
+            select(func.count())
+            .select_from(import_batches)
+            .where(import_batches.c.athlete_id == athlete_id)
+        )
+        with storage_errors("count the imports"):
+            return int(self._connection.execute(query).scalar_one())
 
     def delete(self, athlete_id: int, batch_id: int) -> None:
         with storage_errors("undo the import"), self._connection.begin_nested():
@@ -900,6 +977,30 @@ class SqlCheckInRepository:
                 for row in self._connection.execute(_RECENT_CHECK_INS, parameters)
             ]
 
+    def recent_page(self, athlete_id: int, until: date, days: int, window: Window) -> list[CheckIn]:
+        since = date.fromordinal(until.toordinal() - days)
+        parameters = {"athlete_id": athlete_id, "since": since, "until": until}
+        query = _RECENT_CHECK_INS.limit(window.limit).offset(window.offset)
+        with storage_errors("read check-ins"), reading_rows("check_ins"):
+            return [
+                _decoded("check_ins", row, _check_in)
+                for row in self._connection.execute(query, parameters)
+            ]
+
+    def count_recent(self, athlete_id: int, until: date, days: int) -> int:
+        since = date.fromordinal(until.toordinal() - days)
+        query = (
+            select(func.count())
+            .select_from(check_ins)
+            .where(
+                check_ins.c.athlete_id == athlete_id,
+                check_ins.c.checked_on > since,
+                check_ins.c.checked_on <= until,
+            )
+        )
+        with storage_errors("count check-ins"):
+            return int(self._connection.execute(query).scalar_one())
+
 
 class SqlSessionRepository:
     def __init__(self, connection: Connection) -> None:
@@ -937,6 +1038,31 @@ class SqlSessionRepository:
                 )
                 for row in self._connection.execute(query)
             ]
+
+    def training_days(self, athlete_id: int, window: Window) -> list[date]:
+        days = _training_days(athlete_id)
+        query = (
+            select(days.c.day).order_by(days.c.day.desc()).limit(window.limit).offset(window.offset)
+        )
+        with storage_errors("read the training days"):
+            return list(self._connection.execute(query).scalars())
+
+    def count_training_days(self, athlete_id: int) -> int:
+        query = select(func.count()).select_from(_training_days(athlete_id))
+        with storage_errors("count the training days"):
+            return int(self._connection.execute(query).scalar_one())
+
+
+def _training_days(athlete_id: int) -> Subquery:
+    """The distinct days with a log entry or a finished session (UNION drops the repeats)."""
+    return union(
+        select(log_entries.c.performed_on.label("day")).where(
+            log_entries.c.athlete_id == athlete_id
+        ),
+        select(performed_sessions.c.performed_on.label("day")).where(
+            performed_sessions.c.athlete_id == athlete_id
+        ),
+    ).subquery()
 
 
 class SqlEnduranceRepository:
@@ -1565,6 +1691,7 @@ def _user(row: Row[Any]) -> User:
         display_name=row.display_name,
         password_hash=row.password_hash,
         user_id=row.id,
+        session_epoch=row.session_epoch,
     )
 
 

@@ -94,6 +94,13 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("password_hash", Text, nullable=True, comment="argon2; NULL for the local user"),
     Column("created_at", UtcDateTime, nullable=False),
+    Column(
+        "session_epoch",
+        Integer,
+        nullable=False,
+        server_default="0",
+        comment="bumped by 'log out everywhere': older session cookies are refused",
+    ),
     UniqueConstraint("username"),
     CheckConstraint(_in("role", ROLES), name="role"),
 )

@@ -54,6 +54,11 @@ def walk_every_route(api: Api) -> set[tuple[str, str]]:
         ),
         201,
     )
+    ended = anonymous.post(
+        "/api/v1/me/sessions/revoke", headers={"X-CSRF-Token": login["csrf_token"]}
+    )
+    assert ended.status_code == 204
+    assert anonymous.get("/api/v1/me").status_code == 401  # logged out everywhere, this one too
     assert anonymous.delete("/api/v1/session").status_code == 204
     ana = Recorder(api, api.client(authorization=f"Bearer {created['token']}"), seen)
 

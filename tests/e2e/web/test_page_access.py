@@ -259,3 +259,38 @@ def test_a_drill_ticked_off_logs_its_planned_sets_once(world: dict[str, Any]) ->
     assert undone.status_code == 303
     _, entries = app.history(world["athlete_id"])
     assert [e.exercise for e in entries] == ["chest_supported_row"]  # only the drill went
+
+
+def _web_login(api: Api, username: str) -> TestClient:
+    client = api.client()
+    client.follow_redirects = False
+    token = _csrf(client.get("/login").text)
+    answer = client.post(
+        "/login", data={"csrf_token": token, "username": username, "password": PASSWORD}
+    )
+    assert answer.status_code == 303, answer.text
+    return client
+
+
+def test_log_out_everywhere_sends_the_users_other_browsers_to_log_in(
+    world: dict[str, Any],
+) -> None:
+    api, owner, csrf = world["api"], world["owner"], world["owner_csrf"]
+    phone = _web_login(api, "ana")
+    stranger = world["stranger"]
+    assert phone.get("/today").status_code == 200
+    assert "Log out everywhere" in owner.get("/settings").text
+
+    assert owner.post("/logout/everywhere", data={}).status_code == 403  # no CSRF token
+    assert phone.get("/today").status_code == 200
+    ended = owner.post("/logout/everywhere", data={"csrf_token": csrf})
+    assert ended.status_code == 303
+    assert ended.headers["location"] == "/login"
+
+    for browser in (phone, owner):
+        answer = browser.get("/today")
+        assert answer.status_code == 303
+        assert answer.headers["location"].startswith("/login")
+    assert stranger.get("/onboarding").status_code == 200  # another user's session goes on
+    again = _web_login(api, "ana")
+    assert again.get("/today").status_code == 200

@@ -67,7 +67,7 @@ def issue_session(request: Request, user: User) -> tuple[str, str]:
     app = backbone(request)
     assert user.user_id is not None
     key = app.session_key()
-    value = sign_session(key, user.user_id, app.now())
+    value = sign_session(key, user.user_id, user.session_epoch, app.now())
     claims = read_session(key, value, app.now())
     assert claims is not None
     return value, csrf_token(key, claims)
@@ -146,9 +146,12 @@ def current_user(
             raise Unauthorized("Your session has expired or is not valid: sign in again.")
         _check_csrf(request, claims)
         try:
-            return app.user(claims.user_id)
+            user = app.user(claims.user_id)
         except NotFound:
             raise Unauthorized("Your account no longer exists.") from None
+        if not claims.current_for(user):
+            raise Unauthorized("This session was logged out everywhere: sign in again.")
+        return user
     raise Unauthorized("Sign in (POST /api/v1/session) or send an API token as a Bearer token.")
 
 

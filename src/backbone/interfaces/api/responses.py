@@ -14,6 +14,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 
+from backbone.services.paging import Window
+
 
 class JsonResponse(Response):
     media_type = "application/json"
@@ -35,15 +37,23 @@ class Page:
         self.limit = limit
         self.offset = offset
 
+    def window(self) -> Window:
+        return Window(self.limit, self.offset)
+
 
 Paging = Annotated[Page, Depends()]
 
 
 def paged(request: Request, items: Sequence[Any], page: Page) -> JsonResponse:
-    chosen = list(items[page.offset : page.offset + page.limit])
-    headers = {"X-Total-Count": str(len(items))}
+    """A short list (exercises, tokens, grants...) cut to the page here."""
+    return one_page(request, list(items[page.offset : page.offset + page.limit]), len(items), page)
+
+
+def one_page(request: Request, chosen: list[Any], total: int, page: Page) -> JsonResponse:
+    """A page the database already cut (a list that grows with use), with the list's total."""
+    headers = {"X-Total-Count": str(total)}
     following = page.offset + page.limit
-    if following < len(items):
+    if following < total:
         url = request.url.include_query_params(limit=page.limit, offset=following)
         headers["Link"] = f'<{url}>; rel="next"'
     return body(chosen, headers=headers)

@@ -106,9 +106,12 @@ def signed_in_user(request: Request) -> User:
     if claims is None:
         raise LoginRequired
     try:
-        return backbone(request).user(claims.user_id)
+        user = backbone(request).user(claims.user_id)
     except NotFound:
         raise LoginRequired from None
+    if not claims.current_for(user):  # logged out everywhere since this cookie was signed
+        raise LoginRequired
+    return user
 
 
 SignedIn = Annotated[User, Depends(signed_in_user)]

@@ -26,7 +26,7 @@ from backbone.storage.errors import storage_errors
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0009"
+HEAD = "0010"
 
 """The newest revision; a test checks it against Alembic's own view of the scripts."""
 

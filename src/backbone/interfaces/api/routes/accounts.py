@@ -126,6 +126,28 @@ def log_out() -> Response:
     return response
 
 
+@router.post(
+    "/me/sessions/revoke",
+    status_code=204,
+    summary="Log out everywhere",
+    description="Ends every browser session of yours (on every device), this one too: their "
+    "next request answers 401 and the web app asks to sign in again. API tokens stay valid "
+    "(revoke them with DELETE /api/v1/tokens/{token_id}). With the session cookie, send the "
+    "X-CSRF-Token header.\n\nExample: `curl -X POST -H 'Authorization: Bearer bb_...' "
+    "https://backbone.example/api/v1/me/sessions/revoke` answers 204.",
+    responses={
+        204: {"description": "Every session ended; this browser's cookie is cleared."},
+        **documented({}, errors=(401,)),
+    },
+)
+def end_sessions(request: Request, user: CurrentUser) -> Response:
+    assert user.user_id is not None
+    backbone(request).end_sessions(user.user_id)
+    response = Response(status_code=204)
+    end_session(response)
+    return response
+
+
 @router.get(
     "/me",
     summary="The current user",

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 
 from backbone.domain.errors import InputError
 from backbone.interfaces.api.auth import MAX_ID, Commenter, Reader, Writer, backbone
-from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, paged
+from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, one_page
 from backbone.interfaces.api.routes.catalogue import PLAN_EXAMPLE, Slug, plan_request
 from backbone.interfaces.api.schemas import (
     CheckInIn,
@@ -208,8 +208,10 @@ def entries(
     exercise: Annotated[str | None, Query(max_length=100)] = None,
     since: Annotated[date | None, Query()] = None,
 ) -> JsonResponse:
-    _, found = backbone(request).history(caller.athlete_id, exercise=exercise, since=since)
-    return paged(request, [entry_document(e) for e in found], page)
+    found = backbone(request).history_page(
+        caller.athlete_id, page.window(), exercise=exercise, since=since
+    )
+    return one_page(request, [entry_document(e) for e in found.items], found.total, page)
 
 
 @router.get(
@@ -288,8 +290,8 @@ def undo(request: Request, caller: Writer) -> JsonResponse:
     responses=documented([SESSION_EXAMPLE], listed=True),
 )
 def sessions(request: Request, caller: Reader, page: Paging) -> JsonResponse:
-    found = backbone(request).sessions(caller.athlete_id)
-    return paged(request, [session_document(d) for d in found], page)
+    found = backbone(request).sessions_page(caller.athlete_id, page.window())
+    return one_page(request, [session_document(d) for d in found.items], found.total, page)
 
 
 @router.post(
@@ -386,5 +388,5 @@ def check_ins(
     page: Paging,
     days: Annotated[int, Query(ge=1, le=366)] = 28,
 ) -> JsonResponse:
-    found = backbone(request).check_ins(caller.athlete_id, days)
-    return paged(request, [check_in_document(c) for c in found], page)
+    found = backbone(request).check_ins_page(caller.athlete_id, days, page.window())
+    return one_page(request, [check_in_document(c) for c in found.items], found.total, page)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from backbone.interfaces.api.auth import MAX_ID, Reader, Writer, backbone
-from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, paged
+from backbone.interfaces.api.responses import JsonResponse, Paging, body, documented, one_page
 from backbone.interfaces.api.schemas import ExerciseMapIn, ImportConfirmIn
 from backbone.interfaces.api.uploads import FILE_FIELD, read_upload
 from backbone.services import views
@@ -146,8 +146,8 @@ def confirm_import(request: Request, caller: Writer, payload: ImportConfirmIn) -
     responses=documented([RECORD_EXAMPLE], listed=True),
 )
 def imports(request: Request, caller: Reader, page: Paging) -> JsonResponse:
-    found = backbone(request).list_imports(caller.athlete_id)
-    return paged(request, [import_record_document(r) for r in found], page)
+    found = backbone(request).imports_page(caller.athlete_id, page.window())
+    return one_page(request, [import_record_document(r) for r in found.items], found.total, page)
 
 
 @router.delete(

@@ -18,6 +18,7 @@ from backbone.interfaces.api.auth import (
 from backbone.interfaces.web.pages import (
     AnonymousForm,
     PostedForm,
+    SignedIn,
     field,
     form_token,
     html,
@@ -122,6 +123,16 @@ def login(request: Request, form: AnonymousForm) -> Response:
 
 @router.post("/logout")
 def logout(request: Request, form: PostedForm) -> Response:
+    response = redirect("/login")
+    end_session(response)
+    return response
+
+
+@router.post("/logout/everywhere")
+def logout_everywhere(request: Request, user: SignedIn, form: PostedForm) -> Response:
+    """Every browser session of the user ends (phones, other computers, this one)."""
+    assert user.user_id is not None
+    backbone(request).end_sessions(user.user_id)
     response = redirect("/login")
     end_session(response)
     return response
