@@ -86,7 +86,9 @@ def regress(exercise: Exercise, planned: PlanItem, last: Outcome, ctx: Context) 
         if reps_done >= few:
             easier = None
             instead = ""
-            also = (Reason(ECCENTRIC_RULE, f"no negatives: they are for fewer than {few} full reps"),)
+            also = (
+                Reason(ECCENTRIC_RULE, f"no negatives: they are for fewer than {few} full reps"),
+            )
         else:
             low, high = few, most
     if easier is not None:
