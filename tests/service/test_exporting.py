@@ -125,6 +125,39 @@ def test_csv_export_import_export_gives_the_same_file(
     assert second_app.export_history(second, "csv").text == exported
 
 
+def test_two_undated_workouts_of_one_day_with_the_same_sets_both_come_back(
+    facts: Knowledge,
+) -> None:
+    """A morning and an evening workout with a date only and the same single warm-up set: the
+    workout names keep them apart (found by the property above)."""
+    first_app, first = fresh_app(facts)
+    warmup = LoggedSet(
+        exercise="conventional_deadlift", performed_on=date(2026, 1, 5), position=1,
+        set_type=SetType.WARMUP, load_kg=None, added_kg=None, reps=1, seconds=None, rir=None,
+        range_done=RangeDone.FULL, pain=None, note="",
+    )  # fmt: skip
+    entries = [
+        LogEntry(
+            athlete_id=0,
+            exercise="conventional_deadlift",
+            performed_on=date(2026, 1, 5),
+            logged_at=NOW + timedelta(minutes=minute),
+            sets=(warmup,),
+            workout=name,
+        )  # fmt: skip
+        for minute, name in ((0, ""), (1, "Pull day"))
+    ]
+    stored(first_app, first, entries, Units.KG)
+    exported = first_app.export_history(first, "csv").text
+
+    second_app, second = fresh_app(facts)
+    report = second_app.import_file(second, exported.encode(), "backbone.csv")
+    assert (report.sets_imported, report.sets_duplicate) == (2, 0)
+    assert second_app.export_history(second, "csv").text == exported
+    again = second_app.import_file(second, exported.encode(), "backbone.csv")
+    assert (again.sets_imported, again.sets_duplicate) == (0, 2)
+
+
 def test_a_backup_restores_completely_and_exports_the_same_bytes(facts: Knowledge) -> None:
     app, me = fresh_app(facts)
     app.update_athlete(me, units="lb", bodyweight=81.5, plates=[20, 10, 2.5], bar=15.0)

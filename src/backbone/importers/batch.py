@@ -118,9 +118,14 @@ def set_fingerprints(sets: Sequence[ImportedSet]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def entry_key(fingerprints: Sequence[str]) -> str:
-    """An entry's idempotency key from its sets' fingerprints: same sets, same key."""
-    return hashlib.blake2b(",".join(fingerprints).encode(), digest_size=10).hexdigest()
+def entry_key(fingerprints: Sequence[str], undated_workout: str = "") -> str:
+    """An entry's idempotency key from its sets' fingerprints: same sets, same key. A file with
+    dates only gives two workouts of one day (a morning and an evening one) the same dates: their
+    names, when given, keep the two apart."""
+    text = ",".join(fingerprints)
+    if undated_workout:
+        text += "|" + undated_workout
+    return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

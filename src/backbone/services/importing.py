@@ -214,6 +214,11 @@ def _signature(logged: LoggedSet, units: Units) -> SetSignature:
     return logged.position, shown, logged.reps, logged.seconds
 
 
+def _undated(entry: LogEntry) -> str:
+    """The workout name that tells apart two workouts of one day when the file gives no time."""
+    return entry.workout if entry.started_at is None else ""
+
+
 def _workout_exercise(entry: LogEntry) -> WorkoutExercise:
     return entry.exercise, entry.performed_on, entry.started_at, entry.workout
 
@@ -260,7 +265,7 @@ def _only_new_sets(
         if len(kept) < len(entry.sets):
             # the sets already stored stay where they are; the new ones become their own entry,
             # keyed by their own fingerprints so the same newer file twice still adds nothing
-            digest = entry_key([fingerprint for _, fingerprint in kept])
+            digest = entry_key([fingerprint for _, fingerprint in kept], _undated(entry))
             prefix = key.rpartition(":")[0]
             entry = replace(
                 entry, sets=tuple(one for one, _ in kept), idempotency_key=f"{prefix}:{digest}"
@@ -361,7 +366,8 @@ class _Plan:
                 slug = self._resolve(first)
                 self._counts[(first.exercise_name, first.catalogue_slug)] += len(imported.sets)
                 prints = set_fingerprints(imported.sets)
-                key = f"{source}:{entry_key(prints)}"
+                undated = workout.name[:NAME_MAX] if workout.started_at is None else ""
+                key = f"{source}:{entry_key(prints, undated)}"
                 self.fingerprints[key] = prints
                 found.append(
                     LogEntry(
