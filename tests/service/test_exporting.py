@@ -144,7 +144,7 @@ def test_two_undated_workouts_of_one_day_with_the_same_sets_both_come_back(
             logged_at=NOW + timedelta(minutes=minute),
             sets=(warmup,),
             workout=name,
-        )  # fmt: skip
+        )
         for minute, name in ((0, ""), (1, "Pull day"))
     ]
     stored(first_app, first, entries, Units.KG)
