@@ -209,6 +209,19 @@ def test_finish_records_the_session_and_checks_its_numbers(app: Backbone, me: in
         app.finish_session(me, duration_min=0)
 
 
+def test_a_months_calendar_reads_the_days_of_its_weeks_only(app: Backbone, me: int) -> None:
+    app.start_program(me, request())
+    for days in (0, 9, 40):
+        app.log_sets(me, "chest_supported_row", ["24x10@2"], on=MONDAY + timedelta(days=days))
+    app.finish_session(me, session_rpe=6, on=MONDAY + timedelta(days=10))  # no sets that day
+    shown = app.sessions_between(me, MONDAY + timedelta(days=1), MONDAY + timedelta(days=20))
+    assert [d.on for d in shown] == [MONDAY + timedelta(days=10), MONDAY + timedelta(days=9)]
+    assert [len(d.entries) for d in shown] == [0, 1]
+    assert app.sessions_between(me, MONDAY + timedelta(days=2), MONDAY) == []
+    other = athlete_of(app, "other")
+    assert app.sessions_between(other, MONDAY, MONDAY + timedelta(days=60)) == []
+
+
 def test_stats_read_the_athletes_own_log(app: Backbone, me: int) -> None:
     app.start_program(me, request())
     for week in range(2):

@@ -436,6 +436,11 @@ class Backbone:
 
         return training_sessions.sessions(self.new_uow, athlete_id)
 
+    def sessions_between(self, athlete_id: int, first: date, last: date) -> list[SessionDay]:
+        from backbone.services import training_sessions
+
+        return training_sessions.sessions_between(self.new_uow, athlete_id, first, last)
+
     def sessions_page(self, athlete_id: int, window: Window) -> Paged[SessionDay]:
         from backbone.services import training_sessions
 

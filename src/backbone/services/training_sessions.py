@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from backbone.domain.accounts import SessionComment
@@ -58,6 +58,29 @@ def sessions_page(new_uow: UnitOfWorkFactory, athlete_id: int, window: Window) -
         SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
     ]
     return Paged(found, total)
+
+
+def sessions_between(
+    new_uow: UnitOfWorkFactory, athlete_id: int, first: date, last: date
+) -> list[SessionDay]:
+    """The days from `first` to `last` (inclusive) with logged sets or a finished session, newest
+    first: a month's calendar reads those weeks, not the whole log."""
+    if last < first:
+        return []
+    span = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    with new_uow() as uow:
+        uow.athletes.get(athlete_id)
+        entries = uow.sets.entries_on(athlete_id, span)
+        performed = {
+            p.on: p for p in uow.sessions.performed(athlete_id, since=first) if p.on <= last
+        }
+    by_day: dict[date, list[LogEntry]] = {}
+    for entry in sorted(entries, key=_log_order):
+        by_day.setdefault(entry.performed_on, []).append(entry)
+    days = sorted(set(by_day) | set(performed), reverse=True)
+    return [
+        SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
+    ]
 
 
 def _log_order(entry: LogEntry) -> tuple[date, datetime, int]:

@@ -31,8 +31,11 @@ from backbone.interfaces.web.pages import (
     redirect,
 )
 from backbone.presentation.loads import in_units
+from backbone.services.ports import Window
 
 router = APIRouter(include_in_schema=False)
+RECENT_DAYS = 10
+"""History lists the latest training days under the month"""
 
 
 # --- history ---------------------------------------------------------------------------------
@@ -55,8 +58,11 @@ def history(
 ) -> HTMLResponse:
     app = backbone(request)
     year, number = _month(month, app.today_on())
-    days = {d.on: d for d in app.sessions(looking.athlete_id)}
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, number)
+    # the weeks on screen and the latest days, not the whole log
+    shown = app.sessions_between(looking.athlete_id, weeks[0][0], weeks[-1][-1])
+    days = {d.on: d for d in shown}
+    recent = app.sessions_page(looking.athlete_id, Window(RECENT_DAYS)).items
     previous = date(year - (number == 1), 12 if number == 1 else number - 1, 1)
     following = date(year + (number == 12), 1 if number == 12 else number + 1, 1)
     return html(
@@ -67,7 +73,7 @@ def history(
             "weeks": weeks,
             "month": date(year, number, 1),
             "days": days,
-            "recent": list(days.values())[:10],
+            "recent": recent,
             "previous": previous.strftime("%Y-%m"),
             "following": following.strftime("%Y-%m"),
             "today": app.today_on(),
