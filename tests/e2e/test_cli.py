@@ -550,6 +550,19 @@ def test_the_readable_plan_shows_every_week_and_session_and_warns_on_stderr() ->
         assert words(warning["message"]) not in shown
 
 
+def test_an_80_column_terminal_gets_each_item_on_its_own_lines_with_whole_rule_ids() -> None:
+    options = ("--start", START, "--equipment", "dumbbell,bench", "--weeks", "1")
+    plan = plan_json(*options[2:])
+    result = CliRunner().invoke(cli, ["plan", *options], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    for item in items(plan):
+        first = item["why"][0]["rule_id"]
+        assert any(f"[{first}]" in line for line in lines), first  # never cut by an ellipsis
+        assert any(item["name"] in line for line in lines), item["name"]
+
+
 # ---------------------------------------------------------------- red flags: exit 3
 
 

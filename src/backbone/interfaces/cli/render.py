@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TextIO
 
@@ -15,13 +16,16 @@ from backbone.domain.exercise import Exercise
 from backbone.domain.program import Plan, PlanItem, Session
 from backbone.domain.volume import PLAN_TARGETS
 
+NARROW_WIDTH = 100
+"""Below this many columns a session is a list, not a six-column table"""
 PIPE_WIDTH = 110
-"""Columns used when output goes to a file or pipe, where there is no terminal width to read."""
+"""Columns used when output goes to a file or pipe, where there is no terminal width to read
+(unless COLUMNS says how wide, which rich reads)."""
 
 
 def console(file: TextIO | None = None) -> Console:
     target = file or sys.stdout
-    width = None if target.isatty() else PIPE_WIDTH
+    width = None if target.isatty() or os.environ.get("COLUMNS", "").isdigit() else PIPE_WIDTH
     # emoji off: a note typed as ":fire:" is shown as typed, and rich's emoji table (a few ms
     # of every cold command) is never imported
     return Console(file=target, width=width, highlight=False, soft_wrap=False, emoji=False)
@@ -41,11 +45,14 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
         sets = " · ".join(f"{m.value} {dict(week.weekly_sets)[m]:g}" for m in PLAN_TARGETS)
         out.print(
             f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on})\n"
-            f"weekly hard sets: {sets}",
-            soft_wrap=True,
+            f"weekly hard sets: {sets}"
         )
         for session in week.sessions:
-            out.print(_session_table(session))
+            if out.width < NARROW_WIDTH:
+                out.print()
+                out.print(_session_list(session))
+            else:
+                out.print(_session_table(session))
     cited = ", ".join(r for r in plan.rule_ids if r in evidence)
     out.print(f"\n[dim]Rules cited: {cited}[/]")
     out.print("[dim]`backbone plan ... --json` shows each item's reasons and the sources.[/]")
@@ -54,10 +61,33 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
         err.print(f"[yellow]warning[/] {escape(f'[{warning.rule_id}]')} {escape(warning.message)}")
 
 
-def _session_table(session: Session) -> Table:
+def _session_title(session: Session) -> str:
     focus = "back" if session.focus.value == "back" else "core + mobility"
+    return f"{session.day.value.title()} {session.on.isoformat()} · {focus} · ~{session.est_minutes:g} min"
+
+
+def _session_list(session: Session) -> Table:
+    """A terminal under NARROW_WIDTH columns: each item on a line of its own with its reason
+    under it, instead of six columns of a dozen characters each."""
+    table = Table(title=_session_title(session), title_justify="left", box=None, show_header=False)
+    table.add_column("block", style="dim", no_wrap=True)
+    table.add_column("item", ratio=1, overflow="fold")
+    for block in session.blocks:
+        for index, item in enumerate(block.items):
+            rir = "" if item.rir is None else f" @ RIR {item.rir}"
+            rest = f" · rest {item.rest_s} s" if item.rest_s else ""
+            why = _why(item)
+            table.add_row(
+                block.kind.value if index == 0 else "",
+                f"[bold]{escape(item.name)}[/] {_dose(item)}{rir}{rest}"
+                + (f"\n[dim]{why}[/]" if why else ""),
+            )
+    return table
+
+
+def _session_table(session: Session) -> Table:
     table = Table(
-        title=f"{session.day.value.title()} {session.on.isoformat()} · {focus} · ~{session.est_minutes:g} min",
+        title=_session_title(session),
         title_justify="left",
         show_lines=False,
         expand=False,
@@ -67,7 +97,9 @@ def _session_table(session: Session) -> Table:
     table.add_column("dose", justify="right")
     table.add_column("RIR", justify="right")
     table.add_column("rest", justify="right")
-    table.add_column("why [rule]", style="dim", ratio=1)
+    # escaped: "[rule]" alone is rich markup and vanished from the header; folded, not cut with
+    # an ellipsis, so a rule id stays whole in a narrow terminal
+    table.add_column("why \\[rule]", style="dim", ratio=1, overflow="fold")
     for block in session.blocks:
         for index, item in enumerate(block.items):
             table.add_row(

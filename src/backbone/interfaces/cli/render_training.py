@@ -60,7 +60,7 @@ def render_today(view: TodayView, units: Units, out: Console) -> None:
     table.add_column("targets", ratio=3)
     table.add_column("rest")
     table.add_column("range of motion", ratio=2)
-    table.add_column("why", style="dim", ratio=2)
+    table.add_column("why", style="dim", ratio=2, overflow="fold")  # rule ids stay whole
     for row in rows:
         table.add_row(
             row.block,
