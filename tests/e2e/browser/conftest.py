@@ -176,7 +176,7 @@ def onboard(page: Any, *, red_flag: str | None = None) -> None:
     for day in ("Mon", "Wed", "Fri"):
         page.get_by_label(day, exact=True).check()
     page.get_by_label("Minutes per session").fill("45")
-    for kit in ("Dumbbell", "Bench", "Pullup bar"):
+    for kit in ("Dumbbell", "Bench", "Pull-up bar"):
         page.get_by_label(kit, exact=True).check()
     page.get_by_label("Goal").select_option("hypertrophy")
     page.get_by_label("In the past").check()

@@ -19,9 +19,16 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
 
+SPELLED = {"trx": "TRX suspension trainer", "pullup_bar": "Pull-up bar"}
+"""vocabulary words people write another way than their slug"""
+
+
 def _label(value: object) -> str:
     """A vocabulary word for people: "erector_spinae" -> "Erector spinae"."""
-    text = str(value).replace("_", " ")
+    word = str(value)
+    if word in SPELLED:
+        return SPELLED[word]
+    text = word.replace("_", " ")
     return text[:1].upper() + text[1:]
 
 
