@@ -154,7 +154,7 @@ def test_a_new_athlete_signs_up_plans_trains_and_sees_progress(phone: Any, serve
     expect(page.locator("section.card", has_text="21 kg × 9")).to_be_visible()
     page.once("dialog", lambda dialog: dialog.accept())
     section = page.locator("section.card", has_text=name).first
-    section.get_by_role("button", name=re.compile("Delete")).click()
+    section.get_by_role("button", name=re.compile("Delete")).first.click()
     page.wait_for_load_state()
     assert stored_sets(server, "ana") == logged - 1
 

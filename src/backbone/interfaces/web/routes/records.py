@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from backbone.domain.errors import InputError, NotFound
-from backbone.domain.history import LoggedSet, SetType
+from backbone.domain.history import LogEntry, LoggedSet, SetType
 from backbone.domain.inputs import MAX_DATE, MIN_DATE
 from backbone.domain.loads import logs_load_kg
 from backbone.domain.shorthand import ParsedSet, format_set
@@ -26,11 +26,13 @@ from backbone.interfaces.web.pages import (
     Owner,
     PostedForm,
     SignedIn,
+    Viewer,
     field,
     html,
     redirect,
 )
 from backbone.presentation.loads import in_units
+from backbone.services.application import Backbone
 from backbone.services.ports import Window
 
 router = APIRouter(include_in_schema=False)
@@ -99,20 +101,25 @@ def shorthand(one: LoggedSet, units: Any) -> str:
 @router.get("/history/{on}")
 def session_day(request: Request, looking: Looking, on: date) -> HTMLResponse:
     app = backbone(request)
+    return html(request, "session.html", _session_page(app, looking, on, None))
+
+
+def _session_page(app: Backbone, looking: Viewer, on: date, error: str | None) -> dict[str, Any]:
+    """One day: each exercise once, its sets numbered through every entry that logged it (a set
+    logged later in the session, after other exercises, joins its exercise's card)."""
     day = app.session_day(looking.athlete_id, on)
-    names = {e.exercise: app.cue_card(e.exercise).name for e in day.entries}
-    return html(
-        request,
-        "session.html",
-        {
-            **looking.context(),
-            "day": day,
-            "names": names,
-            "shorthand": shorthand,
-            "working": SetType.WORKING,
-            "error": None,
-        },
-    )
+    exercises: dict[str, list[LogEntry]] = {}
+    for entry in day.entries:
+        exercises.setdefault(entry.exercise, []).append(entry)
+    return {
+        **looking.context(),
+        "day": day,
+        "exercises": list(exercises.items()),
+        "names": {slug: app.cue_card(slug).name for slug in exercises},
+        "shorthand": shorthand,
+        "working": SetType.WORKING,
+        "error": error,
+    }
 
 
 EntryId = Path(ge=1, le=MAX_ID)
@@ -131,21 +138,8 @@ def edit_set(
     try:
         app.edit_set(looking.athlete_id, entry_id, position, field(form, "set"))
     except InputError as error:
-        day = app.session_day(looking.athlete_id, entry.performed_on)
-        names = {e.exercise: app.cue_card(e.exercise).name for e in day.entries}
-        return html(
-            request,
-            "session.html",
-            {
-                **looking.context(),
-                "day": day,
-                "names": names,
-                "shorthand": shorthand,
-                "working": SetType.WORKING,
-                "error": error.message,
-            },
-            422,
-        )
+        context = _session_page(app, looking, entry.performed_on, error.message)
+        return html(request, "session.html", context, 422)
     return redirect(f"/history/{entry.performed_on.isoformat()}")
 
 
