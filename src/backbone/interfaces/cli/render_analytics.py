@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.markup import escape
 from rich.table import Table
 
 from backbone.data import packaged_catalogue
@@ -38,11 +39,12 @@ def render_stats(analytics: Analytics) -> None:
     style = "green" if readiness.ready else "yellow"
     out.print(f"Today: [{style}]{readiness.verdict}[/]")
     for reason in readiness.reasons:
-        out.print(f"  [dim][{reason.rule_id}][/] {reason.text}")
+        out.print(f"  [dim]{escape(f'[{reason.rule_id}]')}[/] {escape(reason.text)}")
 
     volume = Table(title="Hard sets per week (fractional credit)", title_justify="left")
-    for column in ("muscle", "weekly", "last", "4-wk mean", "band", "status", "rule"):
+    for column in ("muscle", "weekly", "last", "4-wk mean", "band", "status"):
         volume.add_column(column)
+    volume.add_column("rule", overflow="fold")  # a rule id is folded, never cut
     for row in analytics.volume:
         weekly = [v for _, v in row.weekly_sets]
         volume.add_row(
@@ -63,7 +65,7 @@ def render_stats(analytics: Analytics) -> None:
     if analytics.spacing_violations:
         for v in analytics.spacing_violations:
             out.print(
-                f"[yellow]spacing[/] [{v.rule_id}] back sessions {v.first_on} and {v.second_on} "
+                f"[yellow]spacing[/] {escape(f'[{v.rule_id}]')} back sessions {v.first_on} and {v.second_on} "
                 f"were {v.hours_apart} h apart"
             )
     else:

@@ -47,7 +47,7 @@ def render_today(view: TodayView, units: Units, out: Console) -> None:
     out.print(f"[bold]{dates.day(view.on)} · {label} · {length}[/]")
     if view.recovery and view.recovery.reasons:
         for reason in view.recovery.reasons:
-            out.print(f"[yellow]recovery[/] [{reason.rule_id}] {escape(reason.text)}")
+            out.print(f"[yellow]recovery[/] {escape(f'[{reason.rule_id}]')} {escape(reason.text)}")
     if view.recovery is not None and view.recovery.back.call is not DayCall.TRAIN:
         render_back_day(view.recovery.back, out)
     rows = [_today_row(item, units) for item in view.items]
@@ -133,7 +133,7 @@ def render_prescription(
     if prescription.stall:
         out.print(f"[yellow]stall[/] {prescription.stall.suggestion}")
     for reason in prescription.why:
-        out.print(f"  [dim][{reason.rule_id}][/] {reason.text}")
+        out.print(f"  [dim]{escape(f'[{reason.rule_id}]')}[/] {escape(reason.text)}")
 
 
 def render_log_result(result: LogResult, out: Console) -> None:
@@ -213,7 +213,7 @@ def render_recovery(recovery: Recovery, out: Console) -> None:
         verdict = "[green]ready for back work[/]"
     out.print(f"Check-in saved. Verdict: {verdict}")
     for reason in recovery.reasons:
-        out.print(f"  [dim][{reason.rule_id}][/] {escape(reason.text)}")
+        out.print(f"  [dim]{escape(f'[{reason.rule_id}]')}[/] {escape(reason.text)}")
     if not recovery.stop and back.call is not DayCall.TRAIN:
         render_back_day(back, out)
         out.print("`backbone today` shows today's session with this applied.")
