@@ -387,6 +387,18 @@ def test_short_sleep_caps_effort() -> None:
     assert {t.rir for t in p.sets} == {2}
 
 
+def test_one_short_night_warns_without_capping_effort() -> None:
+    tonight = assess_recovery([CheckIn(1, MONDAY, 5.5, 0, 2)], [], MONDAY, EVIDENCE)
+    assert tonight.rir_floor is None
+    assert [r.rule_id for r in tonight.reasons] == ["recovery.sleep"]
+    assert "5.5 h of sleep, under the 7 h" in tonight.reasons[0].text
+    # a short night a week ago says nothing about today
+    stale = assess_recovery(
+        [CheckIn(1, MONDAY - timedelta(days=7), 5.5, 0, 2)], [], MONDAY, EVIDENCE
+    )
+    assert stale.reasons == ()
+
+
 # --- rule choice and reasons -------------------------------------------------------------
 
 

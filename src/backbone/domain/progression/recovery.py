@@ -86,7 +86,7 @@ def assess_recovery(
     deload = _deload(ordered, today, evidence, reasons)
     sets = [s for s in recent_sets if s.performed_on <= today]
     hold = _hold(ordered, sets, evidence, reasons, covered=back.call is not DayCall.TRAIN)
-    rir_floor = _sleep_cap(ordered, evidence, reasons)
+    rir_floor = _sleep_cap(ordered, today, evidence, reasons)
     changes = tuple(
         (c.on, _deload(ordered[: i + 1], c.on, evidence, [])) for i, c in enumerate(ordered)
     )
@@ -219,15 +219,24 @@ def _hold(
 
 
 def _sleep_cap(
-    ordered: list[CheckIn], evidence: EvidenceRegistry, reasons: list[Reason]
+    ordered: list[CheckIn], today: date, evidence: EvidenceRegistry, reasons: list[Reason]
 ) -> int | None:
     nights = evidence.integer(SLEEP_RULE, "short_nights_trigger")
     last = ordered[-nights:]
     short = evidence.number(SLEEP_RULE, "sleep_h_min")
+    cap = evidence.integer(SLEEP_RULE, "capped_rir_min")
     if len(last) == nights and all(c.sleep_h < short for c in last):
-        cap = evidence.integer(SLEEP_RULE, "capped_rir_min")
         reasons.append(
             Reason(SLEEP_RULE, f"{nights} short nights in a row: keep every set at RIR {cap}+")
         )
         return cap
+    if ordered and ordered[-1].on == today and ordered[-1].sleep_h < short:
+        # recovery.sleep warns from the first short night; the cap waits for a second
+        reasons.append(
+            Reason(
+                SLEEP_RULE,
+                f"{ordered[-1].sleep_h:g} h of sleep, under the {short:g} h adults need: "
+                f"another short night keeps every set at RIR {cap}+",
+            )
+        )
     return None
