@@ -18,6 +18,9 @@ class Backbone:
     def __init__(self, database: Path) -> None:
         self.env = {**os.environ, "BACKBONE_DB": str(database)}
         self.env.pop("BACKBONE_DATABASE_URL", None)
+        self.env.pop(
+            "COLUMNS", None
+        )  # the same width with and without pytest-xdist (which sets 80)
 
     def run(self, *args: str, code: int = 0) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(

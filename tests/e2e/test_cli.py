@@ -53,7 +53,8 @@ WORK_BLOCKS = {"main", "accessory", "core"}
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args))
+    # COLUMNS unset: the same output with and without pytest-xdist (which sets 80)
+    return CliRunner().invoke(cli, list(args), env={"COLUMNS": None})
 
 
 def words(text: str) -> str:

@@ -68,6 +68,7 @@ def readme_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """One fresh database for the whole README, so its commands build on each other in order."""
     env = {**os.environ, "BACKBONE_DB": str(tmp_path_factory.mktemp("readme") / "backbone.db")}
     env.pop("BACKBONE_DATABASE_URL", None)
+    env.pop("COLUMNS", None)  # shown as piped at the default width (pytest-xdist sets 80)
     return env
 
 

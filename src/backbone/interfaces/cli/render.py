@@ -45,7 +45,8 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
         sets = " · ".join(f"{m.value} {dict(week.weekly_sets)[m]:g}" for m in PLAN_TARGETS)
         out.print(
             f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on})\n"
-            f"weekly hard sets: {sets}"
+            f"weekly hard sets: {sets}",
+            soft_wrap=out.width >= NARROW_WIDTH,  # one line to grep when wide or piped
         )
         for session in week.sessions:
             if out.width < NARROW_WIDTH:
