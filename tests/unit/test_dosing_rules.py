@@ -159,6 +159,25 @@ def test_a_bird_dog_is_dosed_as_short_holds_for_a_back_that_hurts_or_has_hurt() 
         assert dose.fixed_sets >= 6
 
 
+def test_a_pain_free_bird_dog_is_mcgills_short_holds_and_a_side_bridge_may_lengthen() -> None:
+    from backbone.domain.athlete import make_profile
+    from backbone.domain.prescription import dose_for
+    from backbone.domain.vocabulary import BlockKind
+
+    profile = make_profile(
+        days_per_week=3, minutes_per_session=45, equipment=[], level="advanced",
+        goal="strength", back_pain="none", weeks=5, start_on=MONDAY,
+    )  # fmt: skip
+    for slug in ("bird_dog", "mcgill_curl_up"):
+        dose = dose_for(CATALOGUE.get(slug), BlockKind.CORE, profile, EVIDENCE)
+        assert dose.seconds == (10, 10), slug
+        assert (dose.fixed_sets or 0) >= 6, slug
+    side = dose_for(CATALOGUE.get("side_plank"), BlockKind.CORE, profile, EVIDENCE)
+    assert side.seconds is not None
+    assert side.seconds[1] > 10
+    assert side.fixed_sets is None
+
+
 def test_a_longer_bird_dog_hold_lengthens_instead_of_multiplying() -> None:
     plan = planned("bird_dog", sets=2, reps=None, seconds=(20, 40), rir=None)
     p = next_for("bird_dog", holds("bird_dog", [40, 40, 40, 40]), plan)

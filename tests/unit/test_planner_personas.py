@@ -226,6 +226,20 @@ def test_current_pain_gets_mcgills_three_every_session(
                 assert item.seconds == (10, 10)
 
 
+def test_a_bird_dog_or_curl_up_is_always_held_for_mcgills_ten_seconds(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """progression.hold_time: McGill's holds stay short for everyone; a pain-free lifter is never
+    handed a 20-40 s bird dog or curl-up (a side bridge may lengthen when the back is fine)."""
+    _, plan = case
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.items():
+                exercise = facts.catalogue.get(item.exercise)
+                if mcgill_big3(exercise) and exercise.pattern is not Pattern.ANTI_LATERAL_FLEXION:
+                    assert item.seconds == (10, 10), (session.day, item.exercise, item.seconds)
+
+
 @pytest.mark.parametrize("persona", GYMS, ids=_ids(GYMS))
 def test_a_gym_gets_no_stand_ins(persona: Persona, plan_of: Callable[[Persona], Plan]) -> None:
     plan = plan_of(persona)
