@@ -239,6 +239,20 @@ def test_no_weekly_total_shown_passes_its_bands_top(
             assert shown[muscle] <= top, (week.number, muscle, shown[muscle], top)
 
 
+def test_no_filler_once_the_work_is_done(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    """A session ends when its work is done: every lift and accessory trains a target back muscle
+    as a prime mover or synergist (carries aside, which are the week's loaded core work), so no
+    shrug or other isolation pads the time box once the bands are full."""
+    _, plan = case
+    for session in plan.weeks[0].sessions:
+        for item in (*session.items(BlockKind.MAIN), *session.items(BlockKind.ACCESSORY)):
+            exercise = facts.catalogue.get(item.exercise)
+            if exercise.pattern is Pattern.CARRY:
+                continue
+            assert exercise.pattern is not Pattern.SHRUG, (session.day, item.exercise)
+            assert any(exercise.credit(m) >= 0.5 for m in PLAN_TARGETS), item.exercise
+
+
 def test_a_bird_dog_or_curl_up_is_always_held_for_mcgills_ten_seconds(
     case: tuple[Persona, Plan], facts: Knowledge
 ) -> None:
