@@ -175,6 +175,24 @@ def test_a_tight_time_box_warns_when_volume_falls_below_the_band(plan_for: PlanF
     assert "15 minutes" in warning.message
 
 
+def test_a_muscle_below_its_band_with_minutes_left_names_the_full_band_not_the_time(
+    plan_for: PlanFor,
+) -> None:
+    """An advanced barbell lifter's rear delts fall short while sessions end 20 minutes early:
+    the warning names the full bands that stopped them, not "no room" in 75 minutes."""
+    plan = plan_for(
+        equipment=("barbell", "bench", "pullup_bar"), level="advanced", goal="strength",
+        minutes_per_session=75,
+    )  # fmt: skip
+    week = plan.weeks[0]
+    assert any(s.est_minutes <= 70 for s in week.sessions)
+    below = [w for w in plan.warnings if w.code == "volume_below_band"]
+    assert below
+    for warning in below:
+        assert "leave no room" not in warning.message
+        assert "whose weekly band" in warning.message
+
+
 def test_weekly_sets_use_fractional_credit(plan_for: PlanFor, facts: Knowledge) -> None:
     """Prime movers count 1, synergists 0.5, minor contributors (0.25) nothing."""
     plan = plan_for()
