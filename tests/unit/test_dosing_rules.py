@@ -178,6 +178,22 @@ def test_a_pain_free_bird_dog_is_mcgills_short_holds_and_a_side_bridge_may_lengt
     assert side.fixed_sets is None
 
 
+def test_pull_up_negatives_are_a_few_slow_lowerings_whatever_the_goal() -> None:
+    """Not 2 x 8-12 five-second negatives (a minute of lowering a set) for a hypertrophy novice."""
+    from backbone.domain.athlete import make_profile
+    from backbone.domain.prescription import dose_for
+    from backbone.domain.vocabulary import BlockKind
+
+    for goal in ("strength", "hypertrophy", "endurance", "health"):
+        profile = make_profile(
+            days_per_week=3, minutes_per_session=45, equipment=["pullup_bar"], level="novice",
+            goal=goal, back_pain="history", weeks=5, start_on=MONDAY,
+        )  # fmt: skip
+        dose = dose_for(CATALOGUE.get("pull_up_negative"), BlockKind.MAIN, profile, EVIDENCE)
+        assert dose.reps == (3, 6), goal
+        assert dose.reasons[0].rule_id == "load.eccentric_only"
+
+
 def test_a_longer_bird_dog_hold_lengthens_instead_of_multiplying() -> None:
     plan = planned("bird_dog", sets=2, reps=None, seconds=(20, 40), rir=None)
     p = next_for("bird_dog", holds("bird_dog", [40, 40, 40, 40]), plan)

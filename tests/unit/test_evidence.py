@@ -186,6 +186,8 @@ BACKBONE_CONVENTIONS = frozenset(
     {
         "select.loadable_first",
         "select.loaded_hinge_weekly",
+        "select.equivalent_swap",
+        "load.eccentric_only",
         "volume.outside_training",
         "volume.erector_isolation_cap",
     }

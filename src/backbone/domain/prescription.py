@@ -32,6 +32,8 @@ HOLD_SECONDS_BY_GOAL = {
     Goal.HEALTH: (15, 30),
 }
 CARRY_SECONDS = (30, 45)
+ECCENTRIC_RULE = "load.eccentric_only"
+"""negatives: a few slow lowerings a set, whatever the goal"""
 CORE_REST_S = 45
 SHORT_SESSION_MIN = 30
 """sessions this short take McGill's shorter pyramid (5, 3, 1 holds)"""
@@ -154,6 +156,13 @@ def _loaded_dose(
         rir = (min(max(rir[0], lowest), highest), min(max(rir[1], lowest), highest))
         reasons.append(
             Reason(rule, f"{low}-{high} reps: the range for the mid traps and rear delts")
+        )
+    elif ECCENTRIC_RULE in exercise.rule_ids:
+        # load.eccentric_only: 8-12 five-second negatives is a minute of lowering a set, not
+        # how a coach writes them; a few slow ones, then the full lift
+        low, high = num(ECCENTRIC_RULE, "reps_min"), num(ECCENTRIC_RULE, "reps_max")
+        reasons.append(
+            Reason(ECCENTRIC_RULE, f"{low}-{high} slow lowerings: the lowering is the work")
         )
     else:
         reasons.append(Reason(rule, f"{low}-{high} reps for the {goal.value} goal"))
