@@ -241,16 +241,32 @@ def test_no_weekly_total_shown_passes_its_bands_top(
 
 def test_no_filler_once_the_work_is_done(case: tuple[Persona, Plan], facts: Knowledge) -> None:
     """A session ends when its work is done: every lift and accessory trains a target back muscle
-    as a prime mover or synergist (carries aside, which are the week's loaded core work), so no
-    shrug or other isolation pads the time box once the bands are full."""
+    as a prime mover or synergist (carries and hinges aside: the week's loaded core work and,
+    after back pain, its posterior-chain work), so no shrug or other isolation pads the time box
+    once the bands are full."""
     _, plan = case
     for session in plan.weeks[0].sessions:
         for item in (*session.items(BlockKind.MAIN), *session.items(BlockKind.ACCESSORY)):
             exercise = facts.catalogue.get(item.exercise)
-            if exercise.pattern is Pattern.CARRY:
+            if exercise.pattern in (Pattern.CARRY, Pattern.HINGE):
                 continue
             assert exercise.pattern is not Pattern.SHRUG, (session.day, item.exercise)
             assert any(exercise.credit(m) >= 0.5 for m in PLAN_TARGETS), item.exercise
+
+
+def test_after_back_pain_every_back_session_has_posterior_chain_work(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """lumbar.posterior_chain_lbp: a glute bridge or another hinge in each back session of a
+    back that hurts or has hurt, even though the bridge adds nothing to a back muscle's band."""
+    persona, plan = case
+    if persona.back_pain == "none":
+        return
+    for session in plan.weeks[0].sessions:
+        if session.focus is not SessionFocus.BACK:
+            continue
+        patterns = {facts.catalogue.get(i.exercise).pattern for i in session.items()}
+        assert Pattern.HINGE in patterns, session.day
 
 
 def test_a_bird_dog_or_curl_up_is_always_held_for_mcgills_ten_seconds(

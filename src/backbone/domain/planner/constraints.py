@@ -62,6 +62,9 @@ SPREAD_FACTOR = 1.5
 CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
+POSTERIOR_CHAIN_WEIGHT = 600
+"""per back session with a hinge, after back pain: in a 30-minute session it outweighs a
+second pull, as a physio would weigh them (lumbar.posterior_chain_lbp)"""
 SET_COST = 1
 CORE_SET_VALUE_WITH_BACK_PAIN = 4
 MISSING_WORKING_SET_PENALTY = 15
@@ -309,6 +312,8 @@ def _weekly_rules(
             objective += _second_exposure(week, back_slots, muscle)
 
     objective += _article_lifts(week)
+    if profile.back_pain is not BackPain.NONE:
+        objective += _posterior_chain(week, back_slots)
     for c in choices:
         objective.append((preference(c.exercise, profile, evidence), c.chosen))
         objective.append((-SET_COST, c.sets))
@@ -416,6 +421,26 @@ def _second_exposure(week: WeekModel, back_slots: list[SessionSlot], muscle: Mus
     exposures = model.new_var(f"exposures:{muscle.value}", 0, 2)
     model.add([(1, f) for f in trained] + [(-1, exposures)], rule_id="model.link", lower=0)
     return [(SECOND_EXPOSURE_WEIGHT, exposures)]
+
+
+def _posterior_chain(week: WeekModel, back_slots: list[SessionSlot]) -> list[Term]:
+    """lumbar.posterior_chain_lbp: after back pain, a hinge (a glute bridge, a pull-through) in
+    each back session. The bridge trains the glutes, not a target back muscle, so without this
+    term the bands alone would drop it for one more set of rows."""
+    model = week.model
+    terms: list[Term] = []
+    for slot in back_slots:
+        hinges = [
+            (1, c.chosen)
+            for c in week.choices
+            if c.session == slot.index and c.exercise.pattern is Pattern.HINGE
+        ]
+        if not hinges:
+            continue
+        flag = model.new_bool(f"posterior_chain:{slot.day.value}")
+        model.add([*hinges, (-1, flag)], rule_id="model.link", lower=0)
+        terms.append((POSTERIOR_CHAIN_WEIGHT, flag))
+    return terms
 
 
 def _variety(week: WeekModel) -> list[Term]:
