@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -99,3 +100,21 @@ def test_known_sets_are_used_or_refused_with_the_reason(backbone: Backbone) -> N
     today = backbone.json("next", "chest_supported_row", "--date", START)
     assert today["calibrate"] is False
     assert {t["load_kg"] for t in today["sets"]} != {None}
+
+
+def test_the_weekly_totals_printed_sit_inside_the_bands_printed_beside_them(
+    backbone: Backbone,
+) -> None:
+    """An advanced barbell lifter used to read "lats 22.5" under a 12-20 band: the deadlifts'
+    minor lat credit was shown but not judged. Now each total is printed with its band."""
+    out = backbone.run(
+        "plan", "--days", "3", "--minutes", "75", "--equipment", "barbell,bench,pullup_bar",
+        "--level", "advanced", "--goal", "strength", "--start", START,
+    ).stdout  # fmt: skip
+    lines = [line for line in out.splitlines() if line.startswith("weekly hard sets (band):")]
+    assert len(lines) == 5
+    for line in lines:
+        totals = re.findall(r"(\w+) ([\d.]+) \((\d+)-(\d+)\)", line)
+        assert [m for m, *_ in totals][:2] == ["lats", "rhomboids"]
+        for muscle, shown, _low, high in totals:
+            assert float(shown) <= int(high), (muscle, line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -72,16 +73,28 @@ def test_swap_to_replaces_it_in_today_and_program_show_and_back(started: Backbon
     assert row in exercises(started.json("today", "--date", START))
 
 
-def test_a_swap_after_logging_keeps_the_log_and_carries_the_load(started: Backbone) -> None:
-    started.run("log", "one_arm_dumbbell_row", "20x10@2", "20x10@2", "--date", START)
-    done = started.json(
-        "swap", "one_arm_dumbbell_row", "--to", "staggered_stance_dumbbell_row", "--date", START
+def first_day_with(backbone: Backbone, slug: str) -> str:
+    """The first day of week 1 the planner gave `slug`: the test follows the plan, not a weekday."""
+    plan = backbone.json("program", "show")["plan"]
+    return next(
+        s["date"]
+        for s in plan["weeks"][0]["sessions"]
+        if any(i["exercise"] == slug for b in s["blocks"] for i in b["items"])
     )
-    assert done["swap"]["from_date"] == "2026-12-01"  # today's sets were already logged
+
+
+def test_a_swap_after_logging_keeps_the_log_and_carries_the_load(started: Backbone) -> None:
+    on = first_day_with(started, "one_arm_dumbbell_row")
+    started.run("log", "one_arm_dumbbell_row", "20x10@2", "20x10@2", "--date", on)
+    done = started.json(
+        "swap", "one_arm_dumbbell_row", "--to", "staggered_stance_dumbbell_row", "--date", on
+    )
+    day_after = (date.fromisoformat(on) + timedelta(days=1)).isoformat()
+    assert done["swap"]["from_date"] == day_after  # that day's sets were already logged
     assert done["carried_from"]["load_kg"] == 20.0
     assert done["swap"]["carried"]["load_kg"] == 18.0  # another dumbbell row: x 0.9
     assert {e["exercise"] for e in started.json("history")} == {"one_arm_dumbbell_row"}
-    assert "one_arm_dumbbell_row" in exercises(started.json("today", "--date", START))
+    assert "one_arm_dumbbell_row" in exercises(started.json("today", "--date", on))
 
 
 def test_a_swap_that_is_not_an_option_is_an_input_error(started: Backbone) -> None:

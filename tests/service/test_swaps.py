@@ -172,15 +172,18 @@ def test_a_swap_outside_the_options_says_why(app: Backbone, me: int) -> None:
     assert app.show_program(me).program.swaps == ()
 
 
-def test_a_sore_back_cannot_swap_to_a_spine_loading_lift(app: Backbone, me: int) -> None:
+def test_a_sore_back_cannot_swap_to_a_spine_loading_lift(
+    app: Backbone, me: int, facts: Knowledge
+) -> None:
     start(app, me, back_pain="current")
-    slug = next(
-        i.exercise.slug
-        for i in app.today(me, MONDAY).items
-        if i.exercise.pattern.value == "horizontal_pull"
+    day, slug = next(
+        (session.on, item.exercise)
+        for session in app.show_program(me).plan.weeks[0].sessions
+        for item in session.items()
+        if facts.catalogue.get(item.exercise).pattern.value == "horizontal_pull"
     )
     with pytest.raises(InputError, match="current back pain"):
-        app.swap_exercise(me, slug, "barbell_bent_over_row", MONDAY)
+        app.swap_exercise(me, slug, "barbell_bent_over_row", day)
 
 
 def test_unknown_or_absent_exercises_are_not_found(app: Backbone, lifter: int) -> None:
@@ -235,3 +238,22 @@ def test_a_swap_to_kit_given_up_is_dropped_by_the_new_plan(app: Backbone, lifter
     app.change_equipment(lifter, [e for e in GYM if e != "cable"])
     assert app.show_program(lifter).program.swaps == ()
     assert "seated_cable_row" not in program_exercises(app, lifter)
+
+
+def test_a_swapped_in_stand_in_cites_the_swap_and_not_the_planners_pick(
+    app: Backbone, lifter: int
+) -> None:
+    """An athlete who swaps a loaded row for a bodyweight one chose it: its reasons say what
+    makes it a fair swap, never "the most loadable row your equipment allows"."""
+    day = first_day_with(app, lifter, "chest_supported_row")
+    options = app.swap_options(lifter, "chest_supported_row", day).options
+    stand_in = next(o.option for o in options if o.option.exercise == "inverted_row")
+    assert stand_in.rule_id == "select.equivalent_swap"
+    app.swap_exercise(lifter, "chest_supported_row", "inverted_row", day)
+    item = next(i for i in app.today(lifter, day).items if i.exercise.slug == "inverted_row")
+    why = item.planned.why
+    assert [r.rule_id for r in why[:2]] == ["select.equivalent_swap", "select.equivalent_swap"]
+    assert why[0].text == "replaced Chest-supported dumbbell row at your request"
+    assert why[1].text.startswith("same horizontal pull")
+    assert all(r.rule_id != "select.loadable_first" for r in why)
+    assert all("most loadable" not in r.text for r in why)

@@ -25,6 +25,16 @@ def test_fractional_credit_from_the_catalogue() -> None:
     assert lats.rolling_mean_4w == 5.0
 
 
+def test_a_minor_contributor_gets_no_hard_sets_as_the_plan_counts_them() -> None:
+    """A deadlift's touch of mid-trap work (credit 0.25) is no mid-trap set: `stats` counts what
+    the plan's bands count, so a plan followed to the letter is never "above" its band."""
+    deadlift = CATALOGUE.get("conventional_deadlift")
+    assert deadlift.credit(Muscle.TRAPS_MIDDLE) == 0.25
+    analytics = run(hard("conventional_deadlift", MONDAY, 4), weeks=1)
+    assert _volume(analytics, Muscle.TRAPS_MIDDLE).weekly_sets == ((MONDAY, 0.0),)
+    assert _volume(analytics, Muscle.LATS).weekly_sets == ((MONDAY, 2.0),)  # synergist 0.5
+
+
 def test_warmups_easy_sets_and_mobility_are_not_hard_sets_but_partials_and_unknown_rir_are() -> (
     None
 ):

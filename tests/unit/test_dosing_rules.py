@@ -159,6 +159,41 @@ def test_a_bird_dog_is_dosed_as_short_holds_for_a_back_that_hurts_or_has_hurt() 
         assert dose.fixed_sets >= 6
 
 
+def test_a_pain_free_bird_dog_is_mcgills_short_holds_and_a_side_bridge_may_lengthen() -> None:
+    from backbone.domain.athlete import make_profile
+    from backbone.domain.prescription import dose_for
+    from backbone.domain.vocabulary import BlockKind
+
+    profile = make_profile(
+        days_per_week=3, minutes_per_session=45, equipment=[], level="advanced",
+        goal="strength", back_pain="none", weeks=5, start_on=MONDAY,
+    )  # fmt: skip
+    for slug in ("bird_dog", "mcgill_curl_up"):
+        dose = dose_for(CATALOGUE.get(slug), BlockKind.CORE, profile, EVIDENCE)
+        assert dose.seconds == (10, 10), slug
+        assert (dose.fixed_sets or 0) >= 6, slug
+    side = dose_for(CATALOGUE.get("side_plank"), BlockKind.CORE, profile, EVIDENCE)
+    assert side.seconds is not None
+    assert side.seconds[1] > 10
+    assert side.fixed_sets is None
+
+
+def test_pull_up_negatives_are_a_few_slow_lowerings_whatever_the_goal() -> None:
+    """Not 2 x 8-12 five-second negatives (a minute of lowering a set) for a hypertrophy novice."""
+    from backbone.domain.athlete import make_profile
+    from backbone.domain.prescription import dose_for
+    from backbone.domain.vocabulary import BlockKind
+
+    for goal in ("strength", "hypertrophy", "endurance", "health"):
+        profile = make_profile(
+            days_per_week=3, minutes_per_session=45, equipment=["pullup_bar"], level="novice",
+            goal=goal, back_pain="history", weeks=5, start_on=MONDAY,
+        )  # fmt: skip
+        dose = dose_for(CATALOGUE.get("pull_up_negative"), BlockKind.MAIN, profile, EVIDENCE)
+        assert dose.reps == (3, 6), goal
+        assert dose.reasons[0].rule_id == "load.eccentric_only"
+
+
 def test_a_longer_bird_dog_hold_lengthens_instead_of_multiplying() -> None:
     plan = planned("bird_dog", sets=2, reps=None, seconds=(20, 40), rir=None)
     p = next_for("bird_dog", holds("bird_dog", [40, 40, 40, 40]), plan)
@@ -196,21 +231,6 @@ def test_pull_ups_failed_at_5_4_3_build_back_up_instead_of_negatives() -> None:
     assert p.substitute is None
     assert {t.reps for t in p.sets} == {(4, 8)}
     assert "load.eccentric_only" in {r.rule_id for r in p.why}
-
-
-def test_negatives_are_planned_as_a_few_reps_a_set_for_every_goal() -> None:
-    from backbone.domain.athlete import make_profile
-    from backbone.domain.prescription import dose_for
-    from backbone.domain.vocabulary import BlockKind
-
-    for goal in ("strength", "hypertrophy", "endurance", "health"):
-        profile = make_profile(
-            days_per_week=3, minutes_per_session=45, equipment=["pullup_bar"], level="novice",
-            goal=goal, back_pain="none", weeks=5, start_on=MONDAY,
-        )  # fmt: skip
-        dose = dose_for(CATALOGUE.get("pull_up_negative"), BlockKind.MAIN, profile, EVIDENCE)
-        assert dose.reps == (3, 6), goal
-        assert dose.reasons[0].rule_id == "load.eccentric_only"
 
 
 def test_pull_ups_regress_to_the_assisted_machine_only_when_there_is_one() -> None:

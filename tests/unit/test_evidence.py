@@ -186,6 +186,8 @@ BACKBONE_CONVENTIONS = frozenset(
     {
         "select.loadable_first",
         "select.loaded_hinge_weekly",
+        "select.equivalent_swap",
+        "load.eccentric_only",
         "volume.outside_training",
         "volume.erector_isolation_cap",
     }
@@ -567,3 +569,20 @@ def test_a_rule_is_cited_only_inside_its_scope(
     cited: bool,
 ) -> None:
     assert registry.rule(rule_id).cited_within(item, *profile) is cited
+
+
+def test_mcgill_hold_numbers_agree_across_the_rules_that_dose_them(
+    registry: EvidenceRegistry,
+) -> None:
+    """The big-3 dose, its rest rule and its progression say the same hold and the same pyramid,
+    and no progression rule offers extra sets or a per-side rep target the pyramid contradicts
+    (holds and ladders never progress by piling up sets)."""
+    hold_s = registry.integer("core.mcgill_big3", "hold_s")
+    assert registry.integer("rest.core_isometric", "hold_s") == hold_s
+    assert registry.integer("progression.hold_time", "target_hold_s") == hold_s
+    assert registry.integers("progression.hold_time", "pyramid_start") == registry.integers(
+        "core.mcgill_big3", "pyramid"
+    )
+    for rule in registry:
+        if rule.family == "progression":
+            assert not [p for p in rule.params if "extra_sets" in p or "reps_per_side" in p]

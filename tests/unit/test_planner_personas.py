@@ -226,6 +226,63 @@ def test_current_pain_gets_mcgills_three_every_session(
                 assert item.seconds == (10, 10)
 
 
+def test_no_weekly_total_shown_passes_its_bands_top(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """What the plan prints ("lats 20") is what the band judges: never "lats 22.5" beside a
+    10-20 band because a deadlift's minor credit was shown but not counted."""
+    _, plan = case
+    for week in plan.weeks:
+        shown = dict(week.weekly_sets)
+        for muscle in PLAN_TARGETS:
+            top = muscle_band(muscle, plan.profile, facts.evidence)[1]
+            assert shown[muscle] <= top, (week.number, muscle, shown[muscle], top)
+
+
+def test_no_filler_once_the_work_is_done(case: tuple[Persona, Plan], facts: Knowledge) -> None:
+    """A session ends when its work is done: every lift and accessory trains a target back muscle
+    as a prime mover or synergist (carries and hinges aside: the week's loaded core work and,
+    after back pain, its posterior-chain work), so no shrug or other isolation pads the time box
+    once the bands are full."""
+    _, plan = case
+    for session in plan.weeks[0].sessions:
+        for item in (*session.items(BlockKind.MAIN), *session.items(BlockKind.ACCESSORY)):
+            exercise = facts.catalogue.get(item.exercise)
+            if exercise.pattern in (Pattern.CARRY, Pattern.HINGE):
+                continue
+            assert exercise.pattern is not Pattern.SHRUG, (session.day, item.exercise)
+            assert any(exercise.credit(m) >= 0.5 for m in PLAN_TARGETS), item.exercise
+
+
+def test_after_back_pain_every_back_session_has_posterior_chain_work(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """lumbar.posterior_chain_lbp: a glute bridge or another hinge in each back session of a
+    back that hurts or has hurt, even though the bridge adds nothing to a back muscle's band."""
+    persona, plan = case
+    if persona.back_pain == "none":
+        return
+    for session in plan.weeks[0].sessions:
+        if session.focus is not SessionFocus.BACK:
+            continue
+        patterns = {facts.catalogue.get(i.exercise).pattern for i in session.items()}
+        assert Pattern.HINGE in patterns, session.day
+
+
+def test_a_bird_dog_or_curl_up_is_always_held_for_mcgills_ten_seconds(
+    case: tuple[Persona, Plan], facts: Knowledge
+) -> None:
+    """progression.hold_time: McGill's holds stay short for everyone; a pain-free lifter is never
+    handed a 20-40 s bird dog or curl-up (a side bridge may lengthen when the back is fine)."""
+    _, plan = case
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.items():
+                exercise = facts.catalogue.get(item.exercise)
+                if mcgill_big3(exercise) and exercise.pattern is not Pattern.ANTI_LATERAL_FLEXION:
+                    assert item.seconds == (10, 10), (session.day, item.exercise, item.seconds)
+
+
 @pytest.mark.parametrize("persona", GYMS, ids=_ids(GYMS))
 def test_a_gym_gets_no_stand_ins(persona: Persona, plan_of: Callable[[Persona], Plan]) -> None:
     plan = plan_of(persona)

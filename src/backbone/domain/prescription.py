@@ -226,10 +226,20 @@ def mcgill_big3(exercise: Exercise) -> bool:
     return BIG3_RULE in exercise.rule_ids and exercise.kind is Kind.CORE
 
 
+def _short_holds(exercise: Exercise, profile: Profile) -> bool:
+    """McGill's 10-second holds: every big-3 drill for a back that has hurt; the bird dog and the
+    curl-up for everyone (progression.hold_time: McGill's holds stay short, and a 40-second bird
+    dog or curl-up is not his drill). A pain-free side bridge is ordinary anti-lateral-flexion
+    work that lengthens toward the hold cap, as the side-bridge endurance norms are long holds."""
+    return profile.back_pain is not BackPain.NONE or exercise.pattern is not (
+        Pattern.ANTI_LATERAL_FLEXION
+    )
+
+
 def _core_dose(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry) -> Dose:
     reasons: list[Reason] = []
     if exercise.measured_by is MeasuredBy.SECONDS:
-        if mcgill_big3(exercise) and profile.back_pain is not BackPain.NONE:
+        if mcgill_big3(exercise) and _short_holds(exercise, profile):
             # core.mcgill_big3: short holds in a descending pyramid (6, 4, 2 holds), the number
             # of holds is the dose; rest.core_isometric: a few seconds between holds. For a back
             # that has hurt, longer holds are not the progression for these drills.

@@ -1,8 +1,9 @@
 """Weekly hard sets per muscle against the evidence band (volume.weekly_sets_band).
 
-Each hard set adds its exercise's catalogue credit to every muscle it trains (1.0 prime mover,
-0.5 synergist, 0.25 minor; volume.fractional_counting); a hard set of the athlete's own exercise
-adds its guessed muscles' credits. The judged figure is the mean of the last
+Each hard set adds its exercise's catalogue credit to every muscle it trains as a prime mover
+(1.0) or synergist (0.5), as the planner counts its bands (volume.fractional_counting; a minor
+0.25 is not a hard set for that muscle); a hard set of the athlete's own exercise adds its guessed
+muscles' credits the same way. The judged figure is the mean of the last
 four weeks of the window (fewer when the window is shorter), current week included: one light or
 heavy week should not flip the verdict, and a four-week mean matches a mesocycle's loading weeks.
 The band is the planner's band for the athlete's profile (`volume_band`; the erectors' own band
@@ -26,6 +27,7 @@ from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.history import LoggedSet
 from backbone.domain.planner.candidates import TARGETS_RULE, target_band, volume_band
 from backbone.domain.vocabulary import Goal, Muscle
+from backbone.domain.volume import counted_credit
 
 BAND_RULE = "volume.weekly_sets_band"
 HEALTH_RULE = "volume.health_floor"
@@ -60,7 +62,7 @@ def weekly_muscle_sets(
         if monday not in wanted:
             continue
         for muscle, credit in muscles:
-            totals[muscle][monday] += credit
+            totals[muscle][monday] += counted_credit(credit)
     return totals
 
 

@@ -2,7 +2,8 @@
 
 Equivalent = same pattern and kind, doable with the athlete's equipment, within their level and
 back status (planner.candidates.allowed), no more spinal load than the exercise swapped out.
-Ranked by the planner's own preference (select.loadable_first), then same family, then name.
+Ranked by the planner's own preference (select.loadable_first), then same family, then name;
+each option cites the swap rule (select.equivalent_swap) with what makes it equivalent.
 """
 
 from __future__ import annotations
@@ -49,11 +50,13 @@ def alternatives(
         ),
     )
     return tuple(
-        Alternative(e.slug, e.name, _reason(e, current), "select.loadable_first") for e in ranked
+        Alternative(e.slug, e.name, equivalence(e, current), "select.equivalent_swap")
+        for e in ranked
     )
 
 
-def _reason(option: Exercise, current: Exercise) -> str:
+def equivalence(option: Exercise, current: Exercise) -> str:
+    """What makes `option` a fair swap for `current`, in the athlete's words."""
     parts = [f"same {current.pattern.value.replace('_', ' ')}"]
     if option.family is not None and option.family == current.family:
         parts.append(f"a {option.family.replace('_', '-')} variation, so the strength carries over")

@@ -18,7 +18,11 @@ from dataclasses import replace
 
 from backbone.domain.athlete import Profile
 from backbone.domain.evidence import EvidenceRegistry
-from backbone.domain.planner.constraints import MAX_EXERCISES_PER_BLOCK, session_direct_sets_max
+from backbone.domain.planner.constraints import (
+    MAX_EXERCISES_PER_BLOCK,
+    pattern_slot,
+    session_direct_sets_max,
+)
 from backbone.domain.planner.top_up import Placed, placed_s
 from backbone.domain.vocabulary import BlockKind, Muscle, Pattern, SpinalLoad
 from backbone.domain.volume import PLAN_TARGETS
@@ -84,7 +88,7 @@ def _fits(moved: Placed, items: list[Placed], direct_max: dict[Muscle, int]) -> 
     there = [i for i in items if i.session == moved.session and i.block is moved.block]
     if len(there) + 1 > MAX_EXERCISES_PER_BLOCK[moved.block]:
         return False
-    if any(i.exercise.pattern is moved.exercise.pattern for i in there):
+    if any(pattern_slot(i.exercise) == pattern_slot(moved.exercise) for i in there):
         return False
     if any(i.exercise.slug == moved.exercise.slug for i in items if i.session == moved.session):
         return False

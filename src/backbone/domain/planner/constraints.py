@@ -43,13 +43,14 @@ from backbone.domain.vocabulary import (
     Pattern,
     SpinalLoad,
 )
-from backbone.domain.volume import BACK_TARGETS, PLAN_TARGETS
+from backbone.domain.volume import BACK_TARGETS, COUNTED_CREDIT_MIN, PLAN_TARGETS
 
 QUARTERS = 4
-SYNERGIST_CREDIT = 0.5
+SYNERGIST_CREDIT = COUNTED_CREDIT_MIN
 """volume.fractional_counting names prime movers (1.0) and synergists (0.5); a minor 0.25
-credit counts in the weekly totals and toward the floors but not against a band's top, so a
-deadlift's touch of lat work never keeps the deadlift out of a week whose lats are full"""
+credit is no hard set for that muscle (`volume.counted_credit`): not in the weekly totals, the
+floors or the tops, so a deadlift's touch of lat work never keeps the deadlift out of a week
+whose lats are full, and a total shown never passes the top it was judged against"""
 MAX_EXERCISES_PER_BLOCK = {BlockKind.MAIN: 3, BlockKind.ACCESSORY: 3, BlockKind.CORE: 3}
 DEFICIT_BELOW_BAND_WEIGHT = 1000
 SHORTFALL_BELOW_MIDPOINT_WEIGHT = 20
@@ -61,6 +62,9 @@ SPREAD_FACTOR = 1.5
 CORE_PATTERN_WEIGHT = 40
 SECOND_EXPOSURE_WEIGHT = 60
 REPEAT_PENALTY = 8
+POSTERIOR_CHAIN_WEIGHT = 600
+"""per back session with a hinge, after back pain: in a 30-minute session it outweighs a
+second pull, as a physio would weigh them (lumbar.posterior_chain_lbp)"""
 SET_COST = 1
 CORE_SET_VALUE_WITH_BACK_PAIN = 4
 MISSING_WORKING_SET_PENALTY = 15
@@ -159,9 +163,11 @@ def _session_rules(
         in_block = [(1, c.chosen) for c in here if c.block is block]
         if in_block:
             model.add(in_block, rule_id="model.block_size", upper=limit)
-    by_pattern: dict[tuple[BlockKind, Pattern], list[Term]] = defaultdict(list)
+    by_pattern: dict[tuple[BlockKind, tuple[Pattern, Muscle | None]], list[Term]] = defaultdict(
+        list
+    )
     for c in here:
-        by_pattern[(c.block, c.exercise.pattern)].append((1, c.chosen))
+        by_pattern[(c.block, pattern_slot(c.exercise))].append((1, c.chosen))
     for terms in by_pattern.values():
         model.add(terms, rule_id="model.one_per_pattern", upper=1)
     core = [(1, c.chosen) for c in here if c.block is BlockKind.CORE]
@@ -284,16 +290,11 @@ def _weekly_rules(
         volume = [
             (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
             for c in choices
-            if c.exercise.credit(muscle) > 0 and counts_as_hard_sets(c.dose)
+            if c.exercise.credit(muscle) >= SYNERGIST_CREDIT and counts_as_hard_sets(c.dose)
         ]
         if not volume:
             continue
-        counted = [
-            (round(c.exercise.credit(muscle) * QUARTERS), c.sets)
-            for c in choices
-            if c.exercise.credit(muscle) >= SYNERGIST_CREDIT and counts_as_hard_sets(c.dose)
-        ]
-        model.add(counted, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
+        model.add(volume, rule_id="volume.weekly_sets_band", upper=high * QUARTERS)
         deficit = model.new_var(f"deficit:{muscle.value}", 0, low * QUARTERS)
         model.add([*volume, (1, deficit)], rule_id="volume.weekly_sets_band", lower=low * QUARTERS)
         week.deficits[muscle] = deficit
@@ -311,6 +312,8 @@ def _weekly_rules(
             objective += _second_exposure(week, back_slots, muscle)
 
     objective += _article_lifts(week)
+    if profile.back_pain is not BackPain.NONE:
+        objective += _posterior_chain(week, back_slots)
     for c in choices:
         objective.append((preference(c.exercise, profile, evidence), c.chosen))
         objective.append((-SET_COST, c.sets))
@@ -339,6 +342,16 @@ def _article_lifts(week: WeekModel) -> list[Term]:
         week.model.add([*chosen, (-1, flag)], rule_id="model.link", lower=0)
         terms.append((ARTICLE_LIFT_WEIGHT, flag))
     return terms
+
+
+def pattern_slot(exercise: Exercise) -> tuple[Pattern, Muscle | None]:
+    """What a block holds one of: a pattern; for scapular isolation, a pattern per prime mover.
+    A rear-delt fly and a lower-trap Y raise do different jobs (select.scapular_isolation), and
+    with one scapular drill a session the rear delts' and the lower traps' floors compete."""
+    if exercise.pattern is Pattern.SCAPULAR and exercise.kind is Kind.ISOLATION:
+        primes = exercise.prime_movers
+        return exercise.pattern, primes[0] if primes else None
+    return exercise.pattern, None
 
 
 def counts_as_hard_sets(dose: Dose) -> bool:
@@ -408,6 +421,26 @@ def _second_exposure(week: WeekModel, back_slots: list[SessionSlot], muscle: Mus
     exposures = model.new_var(f"exposures:{muscle.value}", 0, 2)
     model.add([(1, f) for f in trained] + [(-1, exposures)], rule_id="model.link", lower=0)
     return [(SECOND_EXPOSURE_WEIGHT, exposures)]
+
+
+def _posterior_chain(week: WeekModel, back_slots: list[SessionSlot]) -> list[Term]:
+    """lumbar.posterior_chain_lbp: after back pain, a hinge (a glute bridge, a pull-through) in
+    each back session. The bridge trains the glutes, not a target back muscle, so without this
+    term the bands alone would drop it for one more set of rows."""
+    model = week.model
+    terms: list[Term] = []
+    for slot in back_slots:
+        hinges = [
+            (1, c.chosen)
+            for c in week.choices
+            if c.session == slot.index and c.exercise.pattern is Pattern.HINGE
+        ]
+        if not hinges:
+            continue
+        flag = model.new_bool(f"posterior_chain:{slot.day.value}")
+        model.add([*hinges, (-1, flag)], rule_id="model.link", lower=0)
+        terms.append((POSTERIOR_CHAIN_WEIGHT, flag))
+    return terms
 
 
 def _variety(week: WeekModel) -> list[Term]:

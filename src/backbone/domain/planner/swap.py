@@ -18,7 +18,7 @@ from backbone.domain.catalogue import Catalogue
 from backbone.domain.errors import InputError, NotFound
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
-from backbone.domain.planner.alternatives import Alternative, alternatives
+from backbone.domain.planner.alternatives import Alternative, alternatives, equivalence
 from backbone.domain.planner.candidates import allowed
 from backbone.domain.planner.wording import item_reasons, load_hint
 from backbone.domain.prescription import Reason, dose_for
@@ -26,8 +26,10 @@ from backbone.domain.program import Block, Plan, PlanItem, ProgramSwap, Session,
 from backbone.domain.time_model import ramps_up
 from backbone.domain.vocabulary import BackPain, Level, SpinalLoad
 
-RULE = "select.loadable_first"
-"""swap options are ranked by the planner's own preference"""
+RULE = "select.equivalent_swap"
+"""a swap: same pattern and kind, doable, no more spinal load; the athlete's choice stands"""
+PLANNER_PICK_RULE = "select.loadable_first"
+"""why the planner picked an exercise over its stand-ins: not why the athlete swapped to one"""
 _SPINE = list(SpinalLoad)
 ASKED_PREFIX, ASKED_SUFFIX = "replaced ", " at your request"
 
@@ -180,6 +182,24 @@ def replacement_item(
         # Never harder than the replacement's own safety floor, nor than the week planned.
         rir = max(item.rir, dose.rir_hardest)
     asked = Reason(RULE, f"{ASKED_PREFIX}{replaced.name}{ASKED_SUFFIX}")
+    # the planner's pick among stand-ins ("the most loadable row your equipment allows") does
+    # not hold for an exercise the athlete chose: the swap's own reason replaces it
+    own = tuple(
+        r
+        for r in item_reasons(
+            new,
+            block.kind,
+            dose,
+            sets,
+            rir,
+            week.deload,
+            ramps_up(new, block.kind),
+            profile,
+            catalogue,
+            evidence,
+        )
+        if r.rule_id != PLANNER_PICK_RULE
+    )
     return PlanItem(
         exercise=new.slug,
         name=new.name,
@@ -200,18 +220,8 @@ def replacement_item(
         ),
         why=(
             asked,
-            *item_reasons(
-                new,
-                block.kind,
-                dose,
-                sets,
-                rir,
-                week.deload,
-                ramps_up(new, block.kind),
-                profile,
-                catalogue,
-                evidence,
-            ),
+            Reason(RULE, equivalence(new, replaced)),
+            *own,
         ),
     )
 

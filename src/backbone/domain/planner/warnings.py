@@ -53,7 +53,7 @@ def plan_warnings(
     warnings += _coverage(profile, candidates, catalogue)
     loading = [w for w in weeks if not w.deload] or list(weeks)
     template = loading[0]
-    warnings += _volume(profile, template, evidence)
+    warnings += _volume(profile, template, candidates, evidence)
     warnings += _time_box(profile, template, evidence)
     warnings += _frequency(template, catalogue)
     if profile.back_pain is BackPain.HISTORY and profile.level is not Level.NOVICE:
@@ -166,19 +166,47 @@ def _time_box(profile: Profile, week: Week, evidence: EvidenceRegistry) -> list[
     ]
 
 
-def _volume(profile: Profile, week: Week, evidence: EvidenceRegistry) -> list[PlanWarning]:
+def _volume(
+    profile: Profile, week: Week, candidates: Candidates, evidence: EvidenceRegistry
+) -> list[PlanWarning]:
     totals = dict(week.weekly_sets)
+    bands = {m: muscle_band(m, profile, evidence) for m in PLAN_TARGETS}
+    full = {m for m in PLAN_TARGETS if totals[m] >= bands[m][1] - 0.25}
+    lifts = (*candidates.main, *candidates.accessory)
+    time_left = any(
+        s.focus is SessionFocus.BACK
+        and s.est_minutes <= profile.minutes_per_session - UNUSED_MINUTES_MIN
+        for s in week.sessions
+    )
     warnings = []
     for muscle in PLAN_TARGETS:
-        low, high = muscle_band(muscle, profile, evidence)
+        low, high = bands[muscle]
         if totals[muscle] < low:
+            # the full bands of the other muscles this muscle's exercises train
+            blocking = [
+                m
+                for m in PLAN_TARGETS
+                if m in full and any(e.credit(muscle) >= 0.5 and e.credit(m) >= 0.5 for e in lifts)
+            ]
+            if time_left and blocking:
+                # the minutes were there: what stopped it is the exercises' other muscles
+                names = ", ".join(m.value for m in blocking)
+                why = (
+                    f"the exercises your equipment allows for them also train {names}, whose "
+                    f"weekly band{'s are' if len(blocking) > 1 else ' is'} full, so more of "
+                    "them would push past that top; the minutes were there."
+                )
+            else:
+                why = (
+                    f"{profile.days_per_week} day(s) of {profile.minutes_per_session} minutes "
+                    "with your equipment leave no room for more. More minutes or another day "
+                    "would close the gap."
+                )
             warnings.append(
                 PlanWarning(
                     "volume_below_band",
                     f"{muscle.value} get {totals[muscle]:g} hard sets a week, below the {low}-{high} "
-                    f"band for your goal and level: {profile.days_per_week} day(s) of "
-                    f"{profile.minutes_per_session} minutes with your equipment leave no room for "
-                    "more. More minutes or another day would close the gap.",
+                    f"band for your goal and level: {why}",
                     "volume.weekly_sets_band",
                 )
             )

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from backbone.domain.evidence import EvidenceRegistry
 from backbone.domain.exercise import Exercise
+from backbone.domain.planner.candidates import muscle_band
 from backbone.domain.program import Plan, PlanItem, Session
 from backbone.domain.volume import PLAN_TARGETS
 
@@ -40,12 +41,18 @@ def render_plan(plan: Plan, evidence: EvidenceRegistry, file: TextIO | None = No
         f"{p.level.value} · {p.goal.value} · back pain: {p.back_pain.value}\n"
         f"Equipment: {kit} · {p.weeks} week(s) from {p.start_on.isoformat()}"
     )
+    bands = {m: muscle_band(m, p, evidence) for m in PLAN_TARGETS}
     for week in plan.weeks:
         label = "deload" if week.deload else "loading"
-        sets = " · ".join(f"{m.value} {dict(week.weekly_sets)[m]:g}" for m in PLAN_TARGETS)
+        # the band beside each total: the figure shown is the one the band judges (prime-mover
+        # and synergist sets), so "lats 20 (10-20)" never reads as over the top
+        sets = " · ".join(
+            f"{m.value} {dict(week.weekly_sets)[m]:g} ({low}-{high})"
+            for m, (low, high) in bands.items()
+        )
         out.print(
             f"\n[bold underline]Week {week.number}[/] ({label}, from {week.starts_on})\n"
-            f"weekly hard sets: {sets}",
+            f"weekly hard sets (band): {sets}",
             soft_wrap=out.width >= NARROW_WIDTH,  # one line to grep when wide or piped
         )
         for session in week.sessions:
