@@ -50,13 +50,22 @@ def mayhew_kg(load_kg: float, reps: int) -> float:
     )
 
 
+def _formula_factor(reps_to_failure: int) -> float:
+    if reps_to_failure <= EPLEY_REPS_MAX:
+        return epley_kg(1.0, reps_to_failure)
+    return mayhew_kg(1.0, reps_to_failure)
+
+
+_REP_FACTORS = tuple(_formula_factor(rtf) for rtf in range(1, MAYHEW_REPS_MAX + 1))
+"""the factors for 1..MAYHEW_REPS_MAX reps to failure, worked out once: the stall rule estimates
+every set of a block on each prescription"""
+
+
 def rep_factor(reps_to_failure: int) -> float | None:
     """e1RM / load for a set taken to `reps_to_failure`; None outside the formulas' range."""
     if reps_to_failure < 1 or reps_to_failure > MAYHEW_REPS_MAX:
         return None
-    if reps_to_failure <= EPLEY_REPS_MAX:
-        return epley_kg(1.0, reps_to_failure)
-    return mayhew_kg(1.0, reps_to_failure)
+    return _REP_FACTORS[reps_to_failure - 1]
 
 
 def estimate_1rm_kg(load_kg: float, reps: int, rir: int | None = None) -> float | None:
