@@ -236,16 +236,18 @@ def _caller(
     return Caller(user, athlete_id)
 
 
-def reader(request: Request, user: CallerIdentity, athlete_id: AthleteQuery = None) -> Caller:
-    return _caller(request, user, athlete_id, Permission.READ)
+def reader(request: Request, identity: CallerIdentity, athlete_id: AthleteQuery = None) -> Caller:
+    return _caller(request, identity, athlete_id, Permission.READ)
 
 
-def commenter(request: Request, user: CallerIdentity, athlete_id: AthleteQuery = None) -> Caller:
-    return _caller(request, user, athlete_id, Permission.COMMENT)
+def commenter(
+    request: Request, identity: CallerIdentity, athlete_id: AthleteQuery = None
+) -> Caller:
+    return _caller(request, identity, athlete_id, Permission.COMMENT)
 
 
-def writer(request: Request, user: CallerIdentity, athlete_id: AthleteQuery = None) -> Caller:
-    return _caller(request, user, athlete_id, Permission.WRITE)
+def writer(request: Request, identity: CallerIdentity, athlete_id: AthleteQuery = None) -> Caller:
+    return _caller(request, identity, athlete_id, Permission.WRITE)
 
 
 Reader = Annotated[Caller, Depends(reader)]
