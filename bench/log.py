@@ -137,6 +137,10 @@ def tokens_for(slug: str, entry_number: int) -> list[str]:
 
     exercise = make_history.knowledge().catalogue.get(slug)
     working = SETS_PER_ENTRY - 1
+    if exercise.measured_by is MeasuredBy.SECONDS and logs_load_kg(exercise):
+        # a carry: load x time (issue 9's dosing refuses a carry without both)
+        load = 16 + 2 * (entry_number % 4)
+        return [f"w:{load / 2:g}x20s", *(f"{load}x{30 + 5 * (n % 3)}s" for n in range(working))]
     if exercise.measured_by is MeasuredBy.SECONDS:
         return ["20s", *(f"{30 + 5 * (n % 3)}s" for n in range(working))]
     if logs_load_kg(exercise):

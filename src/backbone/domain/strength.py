@@ -50,13 +50,22 @@ def mayhew_kg(load_kg: float, reps: int) -> float:
     )
 
 
+def _formula_factor(reps_to_failure: int) -> float:
+    if reps_to_failure <= EPLEY_REPS_MAX:
+        return epley_kg(1.0, reps_to_failure)
+    return mayhew_kg(1.0, reps_to_failure)
+
+
+_REP_FACTORS = tuple(_formula_factor(rtf) for rtf in range(1, MAYHEW_REPS_MAX + 1))
+"""the factors for 1..MAYHEW_REPS_MAX reps to failure, worked out once: the stall rule estimates
+every set of a block on each prescription"""
+
+
 def rep_factor(reps_to_failure: int) -> float | None:
     """e1RM / load for a set taken to `reps_to_failure`; None outside the formulas' range."""
     if reps_to_failure < 1 or reps_to_failure > MAYHEW_REPS_MAX:
         return None
-    if reps_to_failure <= EPLEY_REPS_MAX:
-        return epley_kg(1.0, reps_to_failure)
-    return mayhew_kg(1.0, reps_to_failure)
+    return _REP_FACTORS[reps_to_failure - 1]
 
 
 def estimate_1rm_kg(load_kg: float, reps: int, rir: int | None = None) -> float | None:
@@ -139,26 +148,47 @@ def set_e1rm_kg(logged: LoggedSet, exercise: Exercise, bodyweight_kg: float | No
     (rom.specificity), warm-ups, logged RIR above 5 ("easy"), and bodyweight moves without a known
     bodyweight; bodyweight back extensions only up to 12 reps to failure.
     """
-    if exercise.measured_by is MeasuredBy.SECONDS or logged.reps is None:
+    if not tracks_e1rm(exercise):
         return None
+    return _logged_e1rm_kg(logged, exercise, body_loaded(exercise), bodyweight_kg)
+
+
+def tracks_e1rm(exercise: Exercise) -> bool:
+    """The exclusions that depend on the exercise alone (checked once, not once per set)."""
+    if exercise.measured_by is MeasuredBy.SECONDS:
+        return False
     if exercise.kind in (Kind.CORE, Kind.MOBILITY) or exercise.loadability is Loadability.FIXED:
-        return None  # core drills, mobility and fixed bodyweight stand-ins have no 1RM to track
-    if Equipment.BAND in exercise.equipment or load_kind(exercise) is LoadKind.BAND:
+        return False  # core drills, mobility and fixed bodyweight stand-ins have no 1RM to track
+    return Equipment.BAND not in exercise.equipment and load_kind(exercise) is not LoadKind.BAND
+
+
+def _logged_e1rm_kg(
+    logged: LoggedSet, exercise: Exercise, body: bool, bodyweight_kg: float | None
+) -> float | None:
+    """`set_e1rm_kg` of an exercise that `tracks_e1rm`, `body` its `body_loaded`: the checks
+    that depend on the set."""
+    reps = logged.reps
+    if reps is None or logged.range_done is not RangeDone.FULL:
         return None
-    if logged.range_done is not RangeDone.FULL or logged.set_type not in WORK_SET_TYPES:
+    if logged.set_type not in WORK_SET_TYPES:
         return None
-    if logged.rir is not None and logged.rir > EASY_LOGGED_RIR_ABOVE:
+    rir = logged.rir
+    if rir is not None and rir > EASY_LOGGED_RIR_ABOVE:
         return None
-    if (
-        exercise.pattern is Pattern.BACK_EXTENSION
-        and body_loaded(exercise)
-        and logged.reps + (logged.rir or 0) > BACK_EXTENSION_RTF_MAX
-    ):
-        return None
-    load = effective_load_kg(logged, exercise, bodyweight_kg)
+    if body:
+        if (
+            exercise.pattern is Pattern.BACK_EXTENSION
+            and reps + (rir or 0) > BACK_EXTENSION_RTF_MAX
+        ):
+            return None
+        if bodyweight_kg is None:
+            return None
+        load: float | None = bodyweight_kg + (logged.added_kg or 0.0)
+    else:
+        load = logged.load_kg
     if load is None:
         return None
-    return estimate_1rm_kg(load, logged.reps, logged.rir)
+    return estimate_1rm_kg(load, reps, rir)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +304,18 @@ def _e1rm_record(
 def best_e1rm_kg(
     exposure: Exposure, exercise: Exercise | None = None, bodyweight_kg: float | None = None
 ) -> float | None:
-    values = [v for s in exposure.sets if (v := _set_value(s, exercise, bodyweight_kg)) is not None]
-    return max(values, default=None)
+    if exercise is None:
+        values = [v for s in exposure.sets if (v := _set_value(s, None, None)) is not None]
+        return max(values, default=None)
+    if not tracks_e1rm(exercise):
+        return None
+    body = body_loaded(exercise)
+    best: float | None = None
+    for logged in exposure.sets:
+        value = _logged_e1rm_kg(logged, exercise, body, bodyweight_kg)
+        if value is not None and (best is None or value > best):
+            best = value
+    return best
 
 
 def _set_value(

@@ -242,6 +242,17 @@ class Backbone:
 
         return auth.authenticate_token(self.new_uow, secret, address=address, now=self.now())
 
+    def authenticate_token_with_athlete(
+        self, secret: str, *, address: str = "local"
+    ) -> tuple[User, int | None]:
+        """The token's user and the id of their own first athlete (None without one), in one
+        unit of work."""
+        from backbone.services import auth
+
+        return auth.authenticate_token_with_athlete(
+            self.new_uow, secret, address=address, now=self.now()
+        )
+
     def session_key(self) -> bytes:
         """The key that signs login sessions (stored in the database, shared by all workers)."""
         if self._session_key is None:

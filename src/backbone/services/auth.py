@@ -182,18 +182,35 @@ def authenticate_token(
 ) -> User:
     """The user a bearer token belongs to; Unauthorized for an unknown or revoked token."""
     with new_uow() as uow:
-        check(uow, BAD_TOKEN_PER_ADDRESS, address, now)
-        token = None
-        if secret.startswith(TOKEN_PREFIX) and len(secret) <= TOKEN_MAX_CHARS:
-            token = uow.tokens.by_hash(_digest(secret))
-        if token is None or not token.active or token.token_id is None:
-            take(uow, BAD_TOKEN_PER_ADDRESS, address, now)
-            uow.commit()
-            raise Unauthorized("The token is not valid: revoked, mistyped or never created.")
-        user = uow.users.get(token.user_id)
-        if token.last_used_at is None or now - token.last_used_at >= TOUCH_EVERY:
-            uow.tokens.touch(token.token_id, now)
-            uow.commit()
+        return _token_user(uow, secret, address, now)
+
+
+def authenticate_token_with_athlete(
+    new_uow: UnitOfWorkFactory, secret: str, *, address: str, now: datetime
+) -> tuple[User, int | None]:
+    """`authenticate_token`, and the id of the user's own first athlete (None without one), read
+    in the same transaction: an API request acting on the caller's own athlete opens one unit
+    of work for both instead of two."""
+    with new_uow() as uow:
+        user = _token_user(uow, secret, address, now)
+        assert user.user_id is not None
+        owned = uow.athletes.owned_by(user.user_id)
+    return user, owned[0].athlete_id if owned else None
+
+
+def _token_user(uow: UnitOfWork, secret: str, address: str, now: datetime) -> User:
+    check(uow, BAD_TOKEN_PER_ADDRESS, address, now)
+    token = None
+    if secret.startswith(TOKEN_PREFIX) and len(secret) <= TOKEN_MAX_CHARS:
+        token = uow.tokens.by_hash(_digest(secret))
+    if token is None or not token.active or token.token_id is None:
+        take(uow, BAD_TOKEN_PER_ADDRESS, address, now)
+        uow.commit()
+        raise Unauthorized("The token is not valid: revoked, mistyped or never created.")
+    user = uow.users.get(token.user_id)
+    if token.last_used_at is None or now - token.last_used_at >= TOUCH_EVERY:
+        uow.tokens.touch(token.token_id, now)
+        uow.commit()
     return user
 
 

@@ -358,12 +358,20 @@ class SqlProgramRepository:
             ) from None
         return options, known
 
+    def _document(self, athlete_id: int, program_id: int) -> str:
+        values = {"athlete_id": athlete_id, "program_id": program_id}
+        with storage_errors("read the current program"), reading_rows("programs"):
+            return str(self._connection.execute(_PROGRAM_DOCUMENT, values).scalar_one())
+
     def _program(self, row: Row[Any]) -> RunningProgram:
         options, known = self._options_and_known(row)
         return RunningProgram(
             athlete_id=row.athlete_id,
             started_on=row.started_on,
-            plan=self._decoded.decode(row.plan_format, row.plan_document, options),
+            plan=self._decoded.stored(
+                (row.id, row.created_at, row.plan_format, options),
+                lambda: self._document(row.athlete_id, row.id),
+            ),
             plan_options=options,
             known=known,
             program_id=row.id,
@@ -379,12 +387,11 @@ class SqlSetRepository:
         _check_same_day(entry)
         action = f"log {len(entry.sets)} set(s) of {entry.exercise}"
         with storage_errors(action), self._connection.begin_nested():
-            result = self._connection.execute(log_entries.insert().values(_entry_values(entry)))
+            result = self._connection.execute(_INSERT_ENTRY, _entry_values(entry))
             entry_id = _new_id(result)
             if entry.sets:
                 self._connection.execute(
-                    logged_sets.insert(),
-                    [_set_values(s, entry_id, entry.athlete_id) for s in entry.sets],
+                    _INSERT_SETS, [_set_values(s, entry_id, entry.athlete_id) for s in entry.sets]
                 )
                 self._merge_records(entry.athlete_id, entry.sets)
         return replace(entry, entry_id=entry_id)
@@ -544,11 +551,8 @@ class SqlSetRepository:
         return found
 
     def entry_by_key(self, athlete_id: int, idempotency_key: str) -> LogEntry | None:
-        query = select(log_entries).where(
-            log_entries.c.athlete_id == athlete_id,
-            log_entries.c.idempotency_key == idempotency_key,
-        )
-        found = self._with_sets(query)
+        values = {"athlete_id": athlete_id, "idempotency_key": idempotency_key}
+        found = self._with_sets(_ENTRY_BY_KEY, values)
         return found[0] if found else None
 
     def record_candidates(self, athlete_id: int, exercise: str, until: date) -> list[LoggedSet]:
@@ -693,18 +697,16 @@ class SqlSetRepository:
                 {"entry_id": entry_id, "position": logged.position},
             )
 
-    def _with_sets(self, query: Select[Any]) -> list[LogEntry]:
+    def _with_sets(
+        self, query: Select[Any], values: dict[str, Any] | None = None
+    ) -> list[LogEntry]:
         with storage_errors("read log entries"), reading_rows("log_entries"):
-            rows = self._connection.execute(query).all()
+            rows = self._connection.execute(query, values or {}).all()
             ids = [row.id for row in rows]
             sets: dict[int, list[LoggedSet]] = {entry_id: [] for entry_id in ids}
             for chunk_start in range(0, len(ids), 500):
                 chunk = ids[chunk_start : chunk_start + 500]
-                set_rows = self._connection.execute(
-                    select(*_SET_ROW)
-                    .where(logged_sets.c.entry_id.in_(chunk))
-                    .order_by(logged_sets.c.entry_id, logged_sets.c.position)
-                )
+                set_rows = self._connection.execute(_SETS_OF_ENTRIES, {"entry_ids": chunk})
                 for set_row in set_rows:
                     sets[set_row.entry_id].append(_decoded_set(set_row))
         return [
@@ -1021,13 +1023,8 @@ class SqlSessionRepository:
             )
 
     def performed(self, athlete_id: int, since: date | None = None) -> list[PerformedSession]:
-        query = (
-            select(performed_sessions)
-            .where(performed_sessions.c.athlete_id == athlete_id)
-            .order_by(performed_sessions.c.performed_on)
-        )
-        if since is not None:
-            query = query.where(performed_sessions.c.performed_on >= since)
+        query = _PERFORMED if since is None else _PERFORMED_SINCE
+        values = {"athlete_id": athlete_id, "since": since}
         with storage_errors("read performed sessions"), reading_rows("performed_sessions"):
             return [
                 PerformedSession(
@@ -1036,7 +1033,7 @@ class SqlSessionRepository:
                     session_rpe=row.session_rpe,
                     duration_min=row.duration_min,
                 )
-                for row in self._connection.execute(query)
+                for row in self._connection.execute(query, values)
             ]
 
     def training_days(self, athlete_id: int, window: Window) -> list[date]:
@@ -1399,6 +1396,25 @@ _SET_ROW = tuple(
         "prescribed_rir",
     )
 )
+
+# statements every logged set runs, built once (building a statement costs as much as running it)
+_INSERT_ENTRY = log_entries.insert()
+_INSERT_SETS = logged_sets.insert()
+_ENTRY_BY_KEY = select(log_entries).where(
+    log_entries.c.athlete_id == bindparam("athlete_id"),
+    log_entries.c.idempotency_key == bindparam("idempotency_key"),
+)
+_SETS_OF_ENTRIES = (
+    select(*_SET_ROW)
+    .where(logged_sets.c.entry_id.in_(bindparam("entry_ids", expanding=True)))
+    .order_by(logged_sets.c.entry_id, logged_sets.c.position)
+)
+_PERFORMED = (
+    select(performed_sessions)
+    .where(performed_sessions.c.athlete_id == bindparam("athlete_id"))
+    .order_by(performed_sessions.c.performed_on)
+)
+_PERFORMED_SINCE = _PERFORMED.where(performed_sessions.c.performed_on >= bindparam("since"))
 """The columns a set is read with, in the order `_logged_set` unpacks them (a column added to
 the table is read once it is added here too)."""
 
@@ -1413,11 +1429,15 @@ _TOKEN_BY_HASH = select(api_tokens).where(api_tokens.c.token_hash == bindparam("
 _RATE_LIMIT_HITS = select(rate_limits.c.hits).where(
     rate_limits.c.key == bindparam("key"), rate_limits.c.window_start == bindparam("window_start")
 )
+# the stored plan (tens of KB) is read only when the decoded-plan cache does not hold it
 _CURRENT_PROGRAM = (
-    select(programs)
+    select(*(c for c in programs.c if c.name != "plan_document"))
     .where(programs.c.athlete_id == bindparam("athlete_id"))
     .order_by(programs.c.started_on.desc(), programs.c.id.desc())
     .limit(1)
+)
+_PROGRAM_DOCUMENT = select(programs.c.plan_document).where(
+    programs.c.id == bindparam("program_id"), programs.c.athlete_id == bindparam("athlete_id")
 )
 
 # every `today` and `log` reads the current program's swaps

@@ -42,7 +42,7 @@ from backbone.domain.progression import (
 from backbone.domain.progression.calibrate import first_exposure
 from backbone.domain.progression.context import Context
 from backbone.domain.progression.deload import deload, deload_rir
-from backbone.domain.progression.outcome import outcome
+from backbone.domain.progression.outcome import has_work, outcome
 from backbone.domain.progression.pain import (
     PainLight,
     ease,
@@ -121,9 +121,7 @@ def prescribe(
             "gentle mobility drills instead, and check in again before this lift.",
             recovery.reasons,
         )
-    history = tuple(
-        e for e in sorted(exposures, key=lambda e: e.performed_on) if _has_work(e, exercise, ctx)
-    )
+    history = tuple(e for e in sorted(exposures, key=lambda e: e.performed_on) if has_work(e))
     # Sessions trained under a reactive deload say nothing about the load to come back to.
     base = tuple(e for e in history if not recovery.deload_on(e.performed_on)) or history
     regress_day = back.call is DayCall.REGRESS and back.back_pain is not None
@@ -168,10 +166,6 @@ def _hard_session(recovery: Recovery, planned: PlanItem) -> bool:
     """rir.scale: the last session felt harder (fewer reps in reserve) than this set is planned."""
     hard = recovery.hard_session_rir
     return hard is not None and planned.rir is not None and hard < planned.rir
-
-
-def _has_work(exposure: Exposure, exercise: Exercise, ctx: Context) -> bool:
-    return outcome(exposure, exercise, ctx.evidence).has_work
 
 
 def _progress(

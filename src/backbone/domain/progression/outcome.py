@@ -52,33 +52,58 @@ def work_sets(exposure: Exposure) -> tuple[LoggedSet, ...]:
     return tuple(s for s in exposure.sets if s.set_type in PROGRESSION_SET_TYPES)
 
 
-def set_load_kg(logged: LoggedSet, exercise: Exercise) -> float | None:
-    if body_loaded(exercise):
-        return logged.added_kg if logged.added_kg is not None else 0.0
-    return logged.load_kg
-
-
 def outcome(exposure: Exposure, exercise: Exercise, evidence: EvidenceRegistry) -> Outcome:
+    # one pass over the sets: the stall rule reads every exposure of a block on each prescription
     green_max = evidence.integer(PAIN_RULE, "green_max")
-    sets = work_sets(exposure)
-    loads = [float(v) for s in sets if (v := set_load_kg(s, exercise)) is not None]
-    top = max(loads, default=None)
-    reps = [s.reps for s in sets if s.reps is not None]
-    seconds = [s.seconds for s in sets if s.seconds is not None]
-    rirs = [s.rir for s in sets if s.rir is not None]
-    pains = [s.pain for s in sets if s.pain is not None]
+    body = body_loaded(exercise)
+    count = 0
+    top: float | None = None
+    any_reps = any_seconds = False
+    min_reps = total_reps = 0
+    min_seconds = 0
+    max_seconds: int | None = None
+    min_rir: int | None = None
+    worst_pain: int | None = None
+    clean = True
+    for s in exposure.sets:
+        if s.set_type not in PROGRESSION_SET_TYPES:
+            continue
+        reps, seconds, rir, pain = s.reps, s.seconds, s.rir, s.pain
+        # a set with no reps (or time) logged counts as zero: it cannot be a success
+        if count == 0:
+            min_reps, min_seconds = reps or 0, seconds or 0
+        else:
+            min_reps, min_seconds = min(min_reps, reps or 0), min(min_seconds, seconds or 0)
+        count += 1
+        load = (s.added_kg if s.added_kg is not None else 0.0) if body else s.load_kg
+        if load is not None and (top is None or load > top):
+            top = float(load)
+        if reps is not None:
+            any_reps = True
+            total_reps += reps
+        if seconds is not None:
+            any_seconds = True
+            if max_seconds is None or seconds > max_seconds:
+                max_seconds = seconds
+        if rir is not None and (min_rir is None or rir < min_rir):
+            min_rir = rir
+        if pain is not None and (worst_pain is None or pain > worst_pain):
+            worst_pain = pain
+        if s.range_done is not RangeDone.FULL or (pain is not None and pain > green_max):
+            clean = False
     return Outcome(
-        sets=len(sets),
+        sets=count,
         top_kg=top,
-        # A set with no reps logged counts as zero reps: it cannot be a success.
-        min_reps=min(s.reps or 0 for s in sets) if reps else None,
-        total_reps=sum(reps),
-        min_seconds=min(s.seconds or 0 for s in sets) if seconds else None,
-        max_seconds=max(seconds, default=None),
-        min_rir=min(rirs, default=None),
-        clean=bool(sets)
-        and all(
-            s.range_done is RangeDone.FULL and (s.pain is None or s.pain <= green_max) for s in sets
-        ),
-        worst_pain=max(pains, default=None),
+        min_reps=min_reps if any_reps else None,
+        total_reps=total_reps,
+        min_seconds=min_seconds if any_seconds else None,
+        max_seconds=max_seconds,
+        min_rir=min_rir,
+        clean=count > 0 and clean,
+        worst_pain=worst_pain,
     )
+
+
+def has_work(exposure: Exposure) -> bool:
+    """`outcome(...).has_work` without working out the rest."""
+    return any(s.set_type in PROGRESSION_SET_TYPES for s in exposure.sets)

@@ -135,9 +135,44 @@ def current_user(
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> User:
     """The signed-in user: a bearer token, else the session cookie (with CSRF on writes)."""
+    return _identify(request, bearer, cookie, own_athlete=False).user
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """The signed-in user and, when it was read with them, the id of their own first athlete."""
+
+    user: User
+    own_athlete_read: bool
+    own_athlete_id: int | None
+
+
+def caller_identity(
+    request: Request,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+    cookie: Annotated[str | None, Depends(cookie_scheme)],
+) -> Identity:
+    """`current_user` for athlete routes: a request that names no athlete acts on the caller's
+    own, read with the token in one unit of work."""
+    return _identify(request, bearer, cookie, own_athlete="athlete_id" not in request.query_params)
+
+
+def _identify(
+    request: Request,
+    bearer: HTTPAuthorizationCredentials | None,
+    cookie: str | None,
+    *,
+    own_athlete: bool,
+) -> Identity:
     app = backbone(request)
     if bearer is not None:
-        return app.authenticate_token(bearer.credentials, address=client_address(request))
+        address = client_address(request)
+        if own_athlete:
+            user, athlete_id = app.authenticate_token_with_athlete(
+                bearer.credentials, address=address
+            )
+            return Identity(user, True, athlete_id)
+        return Identity(app.authenticate_token(bearer.credentials, address=address), False, None)
     if request.headers.get("authorization"):
         raise Unauthorized("Send the token as `Authorization: Bearer <token>`.")
     if cookie:
@@ -151,11 +186,12 @@ def current_user(
             raise Unauthorized("Your account no longer exists.") from None
         if not claims.current_for(user):
             raise Unauthorized("This session was logged out everywhere: sign in again.")
-        return user
+        return Identity(user, False, None)
     raise Unauthorized("Sign in (POST /api/v1/session) or send an API token as a Bearer token.")
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
+CallerIdentity = Annotated[Identity, Depends(caller_identity)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,31 +217,40 @@ AthleteQuery = Annotated[
 ]
 
 
-def _caller(request: Request, user: User, athlete_id: int | None, permission: Permission) -> Caller:
+def _caller(
+    request: Request, identity: Identity, athlete_id: int | None, permission: Permission
+) -> Caller:
     app = backbone(request)
+    user = identity.user
     assert user.user_id is not None
     if athlete_id is None:
-        owned = app.owned_athletes(user.user_id)
-        if not owned or owned[0].athlete_id is None:
+        if identity.own_athlete_read:
+            own = identity.own_athlete_id
+        else:
+            owned = app.owned_athletes(user.user_id)
+            own = owned[0].athlete_id if owned else None
+        if own is None:
             raise InputError(
                 "Name the athlete with ?athlete_id=: you have no athlete of your own.",
                 {"field": "athlete_id"},
             )
-        return Caller(user, owned[0].athlete_id)
+        return Caller(user, own)
     app.require_access(user.user_id, athlete_id, permission)
     return Caller(user, athlete_id)
 
 
-def reader(request: Request, user: CurrentUser, athlete_id: AthleteQuery = None) -> Caller:
-    return _caller(request, user, athlete_id, Permission.READ)
+def reader(request: Request, identity: CallerIdentity, athlete_id: AthleteQuery = None) -> Caller:
+    return _caller(request, identity, athlete_id, Permission.READ)
 
 
-def commenter(request: Request, user: CurrentUser, athlete_id: AthleteQuery = None) -> Caller:
-    return _caller(request, user, athlete_id, Permission.COMMENT)
+def commenter(
+    request: Request, identity: CallerIdentity, athlete_id: AthleteQuery = None
+) -> Caller:
+    return _caller(request, identity, athlete_id, Permission.COMMENT)
 
 
-def writer(request: Request, user: CurrentUser, athlete_id: AthleteQuery = None) -> Caller:
-    return _caller(request, user, athlete_id, Permission.WRITE)
+def writer(request: Request, identity: CallerIdentity, athlete_id: AthleteQuery = None) -> Caller:
+    return _caller(request, identity, athlete_id, Permission.WRITE)
 
 
 Reader = Annotated[Caller, Depends(reader)]
