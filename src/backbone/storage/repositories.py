@@ -1371,31 +1371,30 @@ def _lesser(column: Any, new: ColumnElement[Any]) -> ColumnElement[Any]:
     return case((new < column, new), else_=column)
 
 
-_SET_ROW = tuple(
-    logged_sets.c[name]
-    for name in (
-        "id",
-        "entry_id",
-        "athlete_id",
-        "exercise",
-        "performed_on",
-        "position",
-        "set_type",
-        "load_kg",
-        "added_kg",
-        "reps",
-        "seconds",
-        "rir",
-        "range_done",
-        "pain",
-        "note",
-        "distance_m",
-        "prescribed_load_kg",
-        "prescribed_reps",
-        "prescribed_seconds",
-        "prescribed_rir",
-    )
+_SET_COLUMNS = (
+    "entry_id",
+    "athlete_id",
+    "exercise",
+    "performed_on",
+    "position",
+    "set_type",
+    "load_kg",
+    "added_kg",
+    "reps",
+    "seconds",
+    "rir",
+    "range_done",
+    "pain",
+    "note",
+    "distance_m",
+    "prescribed_load_kg",
+    "prescribed_reps",
+    "prescribed_seconds",
+    "prescribed_rir",
 )
+"""the columns a logged set writes (its id is the database's)"""
+
+_SET_ROW = tuple(logged_sets.c[name] for name in ("id", *_SET_COLUMNS))
 
 # statements every logged set runs, built once (building a statement costs as much as running it)
 _INSERT_ENTRY = log_entries.insert()
@@ -1825,29 +1824,6 @@ def _set_values(logged: LoggedSet, entry_id: int, athlete_id: int) -> dict[str, 
         "prescribed_seconds": None if prescribed is None else prescribed.seconds,
         "prescribed_rir": None if prescribed is None else prescribed.rir,
     }
-
-
-_SET_COLUMNS = (
-    "entry_id",
-    "athlete_id",
-    "exercise",
-    "performed_on",
-    "position",
-    "set_type",
-    "load_kg",
-    "added_kg",
-    "reps",
-    "seconds",
-    "rir",
-    "range_done",
-    "pain",
-    "note",
-    "distance_m",
-    "prescribed_load_kg",
-    "prescribed_reps",
-    "prescribed_seconds",
-    "prescribed_rir",
-)
 
 
 def _set_row(logged: LoggedSet, entry_id: int, athlete_id: int) -> tuple[Any, ...]:
