@@ -193,6 +193,24 @@ def test_a_muscle_below_its_band_with_minutes_left_names_the_full_band_not_the_t
         assert "whose weekly band" in warning.message
 
 
+def test_one_long_session_short_of_its_bands_asks_for_a_day_not_minutes(
+    plan_for: PlanFor,
+) -> None:
+    """One 120-minute session ends near 75 minutes with every band short and none full: the
+    per-session caps bind, so more minutes would not help and the warning must not say so."""
+    plan = plan_for(
+        days_per_week=1, minutes_per_session=120, level="advanced",
+        equipment=("barbell", "dumbbell", "bench", "pullup_bar", "cable"),
+    )  # fmt: skip
+    (session,) = plan.weeks[0].sessions
+    assert session.est_minutes <= 110
+    below = [w for w in plan.warnings if w.code == "volume_below_band"]
+    assert below
+    for warning in below:
+        assert "leave no room" not in warning.message
+        assert "another day a week would close the gap, more minutes would not" in warning.message
+
+
 def test_weekly_sets_use_fractional_credit(plan_for: PlanFor, facts: Knowledge) -> None:
     """Prime movers count 1, synergists 0.5, minor contributors (0.25) nothing."""
     plan = plan_for()

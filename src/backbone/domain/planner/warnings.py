@@ -196,6 +196,13 @@ def _volume(
                     f"weekly band{'s are' if len(blocking) > 1 else ' is'} full, so more of "
                     "them would push past that top; the minutes were there."
                 )
+            elif time_left:
+                # minutes to spare and nothing full: the per-exercise and per-session caps bind
+                why = (
+                    "each session already holds its most exercises, each at its most sets, with "
+                    "minutes to spare: another day a week would close the gap, more minutes "
+                    "would not."
+                )
             else:
                 why = (
                     f"{profile.days_per_week} day(s) of {profile.minutes_per_session} minutes "
