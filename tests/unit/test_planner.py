@@ -211,6 +211,28 @@ def test_one_long_session_short_of_its_bands_asks_for_a_day_not_minutes(
         assert "another day a week would close the gap, more minutes would not" in warning.message
 
 
+@pytest.mark.parametrize(
+    ("equipment", "minutes", "goal"),
+    [(("dumbbell",), 20, "endurance"), (("dumbbell", "band"), 30, "health")],
+)
+def test_no_doorframe_or_band_row_where_a_dumbbell_row_is_at_hand(
+    plan_for: PlanFor, facts: Knowledge, equipment: tuple[str, ...], minutes: int, goal: str
+) -> None:
+    """Four 20-minute dumbbell sessions once gave Friday a doorframe row (to vary the week and
+    save a minute) beside Monday's and Wednesday's dumbbell rows."""
+    plan = plan_for(days_per_week=4, minutes_per_session=minutes, equipment=equipment, goal=goal)
+    stand_ins = {
+        item.name
+        for week in plan.weeks
+        for session in week.sessions
+        for block in session.blocks
+        for item in block.items
+        if facts.catalogue.get(item.exercise).pattern.value == "horizontal_pull"
+        and facts.catalogue.get(item.exercise).loadability.value in ("fixed", "band")
+    }
+    assert stand_ins == set()  # (a band pulldown stays: no loaded vertical pull with this kit)
+
+
 def test_weekly_sets_use_fractional_credit(plan_for: PlanFor, facts: Knowledge) -> None:
     """Prime movers count 1, synergists 0.5, minor contributors (0.25) nothing."""
     plan = plan_for()

@@ -147,6 +147,7 @@ def shortlist(
         groups.setdefault((exercise.pattern, exercise.kind), []).append(exercise)
     kept: list[Exercise] = []
     for group in groups.values():
+        group = _no_stand_ins_beside_loadable(group)
         ranked = sorted(group, key=lambda e: (-preference(e, profile, evidence), e.slug))
         best = ranked[:SHORTLIST_PER_GROUP]
         gentlest = min(
@@ -156,6 +157,25 @@ def shortlist(
             best.append(gentlest)
         kept += best
     return tuple(e for e in exercises if e in kept)
+
+
+STAND_INS = (Loadability.FIXED, Loadability.BAND)
+
+
+def _no_stand_ins_beside_loadable(group: list[Exercise]) -> list[Exercise]:
+    """select.loadable_first: with a loaded compound of the same pattern at hand, a doorframe or
+    band stand-in is never the pick, not even to vary the week or to save a minute (a coach
+    repeats the dumbbell row rather than write a doorframe row beside it). A stand-in gentler on
+    the spine than every loaded option stays, for a back that needs it."""
+    loaded = [e for e in group if e.loadability is Loadability.EXTERNAL]
+    if not loaded or any(e.kind is not Kind.COMPOUND for e in group):
+        return group  # isolation drills (a prone T raise beside a reverse fly) are no stand-ins
+    gentlest_loaded = min(list(SpinalLoad).index(e.spinal_load) for e in loaded)
+    return [
+        e
+        for e in group
+        if e.loadability not in STAND_INS or list(SpinalLoad).index(e.spinal_load) < gentlest_loaded
+    ]
 
 
 def preference(exercise: Exercise, profile: Profile, evidence: EvidenceRegistry) -> int:
