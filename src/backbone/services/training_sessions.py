@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -31,13 +32,7 @@ def sessions(new_uow: UnitOfWorkFactory, athlete_id: int) -> list[SessionDay]:
         uow.athletes.get(athlete_id)
         entries = uow.sets.entries(athlete_id)
         performed = {p.on: p for p in uow.sessions.performed(athlete_id)}
-    by_day: dict[date, list[LogEntry]] = {}
-    for entry in entries:
-        by_day.setdefault(entry.performed_on, []).append(entry)
-    days = sorted(set(by_day) | set(performed), reverse=True)
-    return [
-        SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
-    ]
+    return _session_days(athlete_id, entries, performed)
 
 
 def sessions_page(new_uow: UnitOfWorkFactory, athlete_id: int, window: Window) -> Paged[SessionDay]:
@@ -51,13 +46,7 @@ def sessions_page(new_uow: UnitOfWorkFactory, athlete_id: int, window: Window) -
         performed = (
             {p.on: p for p in uow.sessions.performed(athlete_id, since=min(days))} if days else {}
         )
-    by_day: dict[date, list[LogEntry]] = {}
-    for entry in sorted(entries, key=_log_order):  # as `sessions` lists them
-        by_day.setdefault(entry.performed_on, []).append(entry)
-    found = [
-        SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
-    ]
-    return Paged(found, total)
+    return Paged(_session_days(athlete_id, entries, performed, days), total)
 
 
 def sessions_between(
@@ -74,10 +63,22 @@ def sessions_between(
         performed = {
             p.on: p for p in uow.sessions.performed(athlete_id, since=first) if p.on <= last
         }
+    return _session_days(athlete_id, entries, performed)
+
+
+def _session_days(
+    athlete_id: int,
+    entries: Sequence[LogEntry],
+    performed: Mapping[date, PerformedSession],
+    days: Sequence[date] | None = None,
+) -> list[SessionDay]:
+    """`days` (newest first; every day with an entry or a finish record when not given) with
+    their entries in the log's order, as `sessions` lists them."""
     by_day: dict[date, list[LogEntry]] = {}
     for entry in sorted(entries, key=_log_order):
         by_day.setdefault(entry.performed_on, []).append(entry)
-    days = sorted(set(by_day) | set(performed), reverse=True)
+    if days is None:
+        days = sorted(set(by_day) | set(performed), reverse=True)
     return [
         SessionDay(athlete_id, on, tuple(by_day.get(on, ())), performed.get(on), ()) for on in days
     ]
